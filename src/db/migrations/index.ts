@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-foundation.ts';
+
+/**
+ * Every migration, in order. Static imports (not a folder scan) so that the set is fixed at build
+ * time and identical on every installation. Append only; never edit a landed migration.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};

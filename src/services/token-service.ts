@@ -1,0 +1,88 @@
+import { newId } from '../db/ids.ts';
+import * as repo from '../db/repositories/token-repository.ts';
+import { findUserByEmail, findUserById } from '../db/repositories/user-repository.ts';
+import { canInOrganisation, isInstallationAdmin, organisationsWith } from '../policies/access.ts';
+import type { Actor } from '../policies/actor.ts';
+import { type ApiToken, CreateApiToken } from '../shared/contracts/tokens.ts';
+import { forbidden, notFound } from '../shared/errors.ts';
+import { recordAudit } from './audit-recorder.ts';
+import { type AppContext, inTransaction } from './context.ts';
+import { presentApiToken, presentUser } from './presenters.ts';
+import { newSecret, sha256 } from './secrets.ts';
+import { parseInput } from './validate.ts';
+
+/** A token acts with its user's permissions; creating one for someone else needs authority over them. */
+async function assertMayManageTokensOf(ctx: AppContext, actor: Actor, userId: string): Promise<void> {
+  if (isInstallationAdmin(actor) || (actor.kind === 'user' && actor.userId === userId)) return;
+  const row = await findUserById(ctx.db, userId);
+  if (!row) throw notFound('The user');
+  const user = await presentUser(ctx.db, row);
+  const allowed = user.memberships.some((m) => canInOrganisation(actor, 'token.manage_others', m.organisationId));
+  if (!allowed) throw forbidden("Only an administrator of this person's organisation can manage their API tokens.");
+}
+
+export async function createApiToken(
+  ctx: AppContext,
+  actor: Actor,
+  input: unknown,
+  /** The CLI names the user by e-mail rather than id. */
+  userEmail?: string,
+): Promise<{ token: string; apiToken: ApiToken }> {
+  const data = parseInput(CreateApiToken, input);
+  let userId = data.userId;
+  if (!userId && userEmail) {
+    const u = await findUserByEmail(ctx.db, userEmail);
+    if (!u) throw notFound(`The user ${userEmail}`);
+    userId = u.id;
+  }
+  if (!userId) {
+    if (actor.kind !== 'user') throw forbidden('Name the user the token is for.');
+    userId = actor.userId;
+  }
+  await assertMayManageTokensOf(ctx, actor, userId);
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw notFound('The user');
+  const token = newSecret('mtl_');
+  const now = ctx.now().toISOString();
+  const row = {
+    id: newId(),
+    user_id: userId,
+    name: data.name,
+    token_hash: sha256(token),
+    prefix: token.slice(0, 10),
+    created_by: actor.kind === 'user' ? actor.email : `system:${actor.label}`,
+    created_at: now,
+    last_used_at: null,
+    expires_at: data.expiresAt ?? null,
+    revoked_at: null,
+  };
+  return inTransaction(ctx, async (trx) => {
+    await repo.insertApiToken(trx, row);
+    const apiToken = presentApiToken({ ...row, email: user.email });
+    await recordAudit(trx, actor, { action: 'token.create', recordType: 'api_token', recordId: row.id, after: apiToken }, ctx.now());
+    return { token, apiToken };
+  });
+}
+
+/** The actor's own tokens, plus those of members of organisations they administer. */
+export async function listApiTokens(ctx: AppContext, actor: Actor): Promise<ApiToken[]> {
+  if (isInstallationAdmin(actor)) return (await repo.listApiTokens(ctx.db, 'all')).map(presentApiToken);
+  if (actor.kind !== 'user') return [];
+  const orgs = organisationsWith(actor, 'token.manage_others');
+  const memberIds =
+    orgs === 'all' || orgs.length === 0
+      ? []
+      : (await ctx.db.selectFrom('memberships').select('user_id').where('organisation_id', 'in', orgs).execute()).map((m) => m.user_id);
+  return (await repo.listApiTokens(ctx.db, [...new Set([actor.userId, ...memberIds])])).map(presentApiToken);
+}
+
+export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: string): Promise<void> {
+  const row = await repo.findApiToken(ctx.db, tokenId);
+  if (!row) throw notFound('The API token');
+  await assertMayManageTokensOf(ctx, actor, row.user_id);
+  if (row.revoked_at) return;
+  await inTransaction(ctx, async (trx) => {
+    await repo.revokeApiToken(trx, tokenId, ctx.now().toISOString());
+    await recordAudit(trx, actor, { action: 'token.revoke', recordType: 'api_token', recordId: tokenId }, ctx.now());
+  });
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ORGANISATION_KINDS } from '../vocab.ts';
+import { Confidentiality, Id, Iso3, IsoTimestamp } from './common.ts';
+
+export const OrganisationKind = z.enum(ORGANISATION_KINDS);
+
+export const Organisation = z.object({
+  id: Id,
+  name: z.string(),
+  kind: OrganisationKind,
+  country: Iso3.nullable(),
+  confidentiality: Confidentiality,
+  createdAt: IsoTimestamp,
+  updatedAt: IsoTimestamp,
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+export const CreateOrganisation = z.object({
+  name: z.string().trim().min(2, 'Give the organisation a name of at least 2 characters.').max(200),
+  kind: OrganisationKind,
+  country: Iso3.nullish(),
+  confidentiality: Confidentiality.default('restricted'),
+});
+export type CreateOrganisation = z.input<typeof CreateOrganisation>;
+
+export const UpdateOrganisation = CreateOrganisation.partial();
+export type UpdateOrganisation = z.input<typeof UpdateOrganisation>;
