@@ -31,5 +31,11 @@ export function createDb(url: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect, sqlitePath: target === ':memory:' ? undefined : target, sqlite, close: () => db.destroy() };
+  return {
+    db,
+    dialect,
+    sqlitePath: target === ':memory:' ? undefined : target,
+    sqlite,
+    close: () => db.destroy(),
+  };
 }

@@ -17,7 +17,10 @@ export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
   }
   if (url.startsWith('sqlite:')) {
     const rest = url.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (!rest) throw new Error(`The database URL "${url}" names no file. Use sqlite:PATH, e.g. sqlite:./data/materiel.db.`);
+    if (!rest)
+      throw new Error(
+        `The database URL "${url}" names no file. Use sqlite:PATH, e.g. sqlite:./data/materiel.db.`,
+      );
     return { dialect: 'sqlite', target: rest === ':memory:' ? rest : path.resolve(rest) };
   }
   throw new Error(

@@ -24,9 +24,26 @@ export interface AuditContent {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function auditHash(prevHash: string, content: AuditContent): string {
-  const canonical = canonicalize({ ...content, prevHash });
-  return createHash('sha256').update(canonical ?? '').digest('hex');
+export function auditHash(prevHash: string, c: AuditContent): string {
+  // Fields are picked by name so that extra properties (a stored row's own hash) never leak in.
+  const canonical = canonicalize({
+    seq: c.seq,
+    id: c.id,
+    at: c.at,
+    actorId: c.actorId,
+    actorLabel: c.actorLabel,
+    action: c.action,
+    recordType: c.recordType,
+    recordId: c.recordId,
+    organisationId: c.organisationId,
+    address: c.address,
+    before: c.before,
+    after: c.after,
+    prevHash,
+  });
+  return createHash('sha256')
+    .update(canonical ?? '')
+    .digest('hex');
 }
 
 export interface StoredAuditEntry extends AuditContent {
@@ -58,7 +75,11 @@ export function createChainVerifier() {
       if (failure) return false;
       count++;
       if (entry.seq !== expectedSeq) {
-        failure = bad(count, entry.seq, `entry ${expectedSeq} is missing or out of order (found ${entry.seq})`);
+        failure = bad(
+          count,
+          entry.seq,
+          `entry ${expectedSeq} is missing or out of order (found ${entry.seq})`,
+        );
       } else if (entry.prevHash !== prevHash) {
         failure = bad(count, entry.seq, 'its link to the previous entry is broken');
       } else if (auditHash(prevHash, entry) !== entry.hash) {
@@ -72,14 +93,21 @@ export function createChainVerifier() {
     finish(head: { lastSeq: number; lastHash: string }): ChainVerdict {
       if (failure) return failure;
       if (head.lastSeq !== count || head.lastHash !== prevHash) {
-        return bad(count, count + 1, `the chain head records ${head.lastSeq} entries but ${count} are present`);
+        return bad(
+          count,
+          count + 1,
+          `the chain head records ${head.lastSeq} entries but ${count} are present`,
+        );
       }
       return { ok: true, entries: count, firstBadEntry: null, reason: null };
     },
   };
 }
 
-export function verifyChain(entries: Iterable<StoredAuditEntry>, head: { lastSeq: number; lastHash: string }): ChainVerdict {
+export function verifyChain(
+  entries: Iterable<StoredAuditEntry>,
+  head: { lastSeq: number; lastHash: string },
+): ChainVerdict {
   const verifier = createChainVerifier();
   for (const entry of entries) if (!verifier.add(entry)) break;
   return verifier.finish(head);

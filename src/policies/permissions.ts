@@ -25,7 +25,14 @@ const ALL = Object.keys(PERMISSIONS) as Permission[];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
-  registrar: ['organisation.read', 'registry.read', 'registry.write', 'recovery.write', 'reports.read', 'screening.run'],
+  registrar: [
+    'organisation.read',
+    'registry.read',
+    'registry.write',
+    'recovery.write',
+    'reports.read',
+    'screening.run',
+  ],
   field_officer: ['organisation.read', 'registry.read', 'recovery.write', 'screening.run'],
   investigator: [
     'organisation.read',

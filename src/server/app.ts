@@ -95,6 +95,13 @@ function serveWebApp(app: FastifyInstance, webDir?: string): void {
     if (request.method === 'GET' && hasWeb && !request.url.startsWith('/api/')) {
       return reply.type('text/html').send(fs.createReadStream(index!));
     }
-    return reply.status(404).send({ error: { code: 'not_found', message: `No such address: ${request.method} ${request.url.split('?')[0]}` } });
+    return reply
+      .status(404)
+      .send({
+        error: {
+          code: 'not_found',
+          message: `No such address: ${request.method} ${request.url.split('?')[0]}`,
+        },
+      });
   });
 }

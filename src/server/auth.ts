@@ -29,7 +29,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const actor = await resolveApiToken(ctx, header.slice(7).trim(), request.ip);
-      if (!actor) throw new AppError('unauthenticated', 'The API token is not valid, has expired or was revoked.');
+      if (!actor)
+        throw new AppError('unauthenticated', 'The API token is not valid, has expired or was revoked.');
       request.actor = actor;
       return;
     }
@@ -38,7 +39,10 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const resolved = await resolveSession(ctx, token, request.ip);
     if (!resolved) return;
     if (UNSAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== resolved.session.csrf_token) {
-      throw new AppError('forbidden', 'The request is missing its CSRF token. Reload the page and try again.');
+      throw new AppError(
+        'forbidden',
+        'The request is missing its CSRF token. Reload the page and try again.',
+      );
     }
     request.actor = resolved.actor;
     request.session = resolved;
@@ -46,7 +50,11 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
 }
 
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('unauthenticated', 'Sign in, or send an API token as "Authorization: Bearer <token>".');
+  if (!request.actor)
+    throw new AppError(
+      'unauthenticated',
+      'Sign in, or send an API token as "Authorization: Bearer <token>".',
+    );
   return request.actor;
 }
 
@@ -55,7 +63,12 @@ export function requireSession(request: FastifyRequest): ResolvedSession {
   return request.session;
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: string): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expiresAt: string,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,

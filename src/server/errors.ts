@@ -3,7 +3,9 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, HTTP_STATUS } from '../shared/errors.ts';
 
 function send(reply: FastifyReply, code: ErrorCode, message: string, issues?: unknown[]) {
-  return reply.status(HTTP_STATUS[code]).send({ error: { code, message, ...(issues?.length ? { issues } : {}) } });
+  return reply
+    .status(HTTP_STATUS[code])
+    .send({ error: { code, message, ...(issues?.length ? { issues } : {}) } });
 }
 
 /** One error body for every failure: `{ error: { code, message, issues? } }`. */
@@ -11,7 +13,9 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   if (error instanceof AppError) return send(reply, error.code, error.message, error.issues);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({
-      field: [error.validationContext, ...(v.instancePath ? v.instancePath.slice(1).split('/') : [])].join('.'),
+      field: [error.validationContext, ...(v.instancePath ? v.instancePath.slice(1).split('/') : [])].join(
+        '.',
+      ),
       message: v.message ?? 'Not valid.',
     }));
     return send(reply, 'validation', issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
@@ -19,7 +23,12 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status === 429) return send(reply, 'rate_limited', 'Too many requests. Wait a moment and try again.');
   if (status === 413) return send(reply, 'validation', 'The request is too large.');
-  if (status >= 400 && status < 500) return send(reply, status === 404 ? 'not_found' : 'validation', error.message);
+  if (status >= 400 && status < 500)
+    return send(reply, status === 404 ? 'not_found' : 'validation', error.message);
   request.log.error({ err: error }, 'unhandled error');
-  return send(reply, 'internal', 'Something went wrong on the server. The error was logged; try again or tell the administrator.');
+  return send(
+    reply,
+    'internal',
+    'Something went wrong on the server. The error was logged; try again or tell the administrator.',
+  );
 }

@@ -1,5 +1,5 @@
-import { toJson } from '../db/json.ts';
 import { newId } from '../db/ids.ts';
+import { toJson } from '../db/json.ts';
 import { insertAuditEntry, reserveAuditSeq } from '../db/repositories/audit-repository.ts';
 import type { Db } from '../db/schema.ts';
 import { auditHash } from '../domain/audit-chain.ts';
@@ -15,7 +15,15 @@ export interface AuditEvent {
 }
 
 /** Keys never written to the audit log, whatever the record: secrets stay out of it. */
-const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'token', 'token_hash', 'tokenHash', 'csrf_token']);
+const SECRET_KEYS = new Set([
+  'password',
+  'password_hash',
+  'passwordHash',
+  'token',
+  'token_hash',
+  'tokenHash',
+  'csrf_token',
+]);
 
 function scrub(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(scrub);

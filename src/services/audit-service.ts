@@ -56,7 +56,8 @@ async function* storedEntries(ctx: AppContext): AsyncGenerator<StoredAuditEntry>
 
 /** Walks the whole chain. Installation-wide, so installation administrators (and the CLI) only. */
 export async function verifyAudit(ctx: AppContext, actor: Actor): Promise<ChainVerdict> {
-  if (!isInstallationAdmin(actor)) throw forbidden('Only an installation administrator can verify the whole audit log.');
+  if (!isInstallationAdmin(actor))
+    throw forbidden('Only an installation administrator can verify the whole audit log.');
   // Read the head first: entries appended while we walk are then simply beyond it.
   const head = await readChainHead(ctx.db);
   const verifier = createChainVerifier();

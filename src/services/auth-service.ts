@@ -1,8 +1,17 @@
 import { newId } from '../db/ids.ts';
-import { clearFailures, countRecentFailures, recordLoginAttempt } from '../db/repositories/login-attempt-repository.ts';
+import {
+  clearFailures,
+  countRecentFailures,
+  recordLoginAttempt,
+} from '../db/repositories/login-attempt-repository.ts';
 import * as sessions from '../db/repositories/session-repository.ts';
 import { findApiTokenByHash, markApiTokenUsed } from '../db/repositories/token-repository.ts';
-import { findUserByEmail, findUserById, membershipsOfUser, updateUser } from '../db/repositories/user-repository.ts';
+import {
+  findUserByEmail,
+  findUserById,
+  membershipsOfUser,
+  updateUser,
+} from '../db/repositories/user-repository.ts';
 import type { Db, Row } from '../db/schema.ts';
 import type { Actor, UserActor } from '../policies/actor.ts';
 import { ChangePassword, Login, type SessionInfo, SwitchOrganisation } from '../shared/contracts/auth.ts';
@@ -14,7 +23,12 @@ import { presentUser } from './presenters.ts';
 import { burnPasswordCheck, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
 import { parseInput } from './validate.ts';
 
-export async function actorForUser(db: Db, user: Row<'users'>, via: UserActor['via'], address?: string): Promise<UserActor> {
+export async function actorForUser(
+  db: Db,
+  user: Row<'users'>,
+  via: UserActor['via'],
+  address?: string,
+): Promise<UserActor> {
   const memberships = await membershipsOfUser(db, user.id);
   return {
     kind: 'user',
@@ -55,10 +69,21 @@ export async function login(
     );
   }
   const user = await findUserByEmail(ctx.db, email);
-  const ok = user ? await verifyPassword(password, user.password_hash) : (await burnPasswordCheck(password, ctx.config.passwordHashing), false);
+  const ok = user
+    ? await verifyPassword(password, user.password_hash)
+    : (await burnPasswordCheck(password, ctx.config.passwordHashing), false);
   if (!user || !ok || user.disabled_at) {
-    await recordLoginAttempt(ctx.db, { id: newId(), email, address: client.address, at: now.toISOString(), succeeded: 0 });
-    throw new AppError('unauthenticated', user?.disabled_at && ok ? 'This account is disabled. Ask an administrator.' : SIGN_IN_REFUSED);
+    await recordLoginAttempt(ctx.db, {
+      id: newId(),
+      email,
+      address: client.address,
+      at: now.toISOString(),
+      succeeded: 0,
+    });
+    throw new AppError(
+      'unauthenticated',
+      user?.disabled_at && ok ? 'This account is disabled. Ask an administrator.' : SIGN_IN_REFUSED,
+    );
   }
   const sessionToken = newSecret('');
   const memberships = await membershipsOfUser(ctx.db, user.id);
@@ -80,7 +105,17 @@ export async function login(
   await inTransaction(ctx, async (trx) => {
     await sessions.insertSession(trx, session);
     await clearFailures(trx, email);
-    await recordAudit(trx, actor, { action: 'session.sign_in', recordType: 'user', recordId: user.id, organisationId: session.active_organisation_id }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'session.sign_in',
+        recordType: 'user',
+        recordId: user.id,
+        organisationId: session.active_organisation_id,
+      },
+      now,
+    );
   });
   return { sessionToken, info: await sessionInfo(ctx.db, user, session) };
 }
@@ -101,7 +136,11 @@ export interface ResolvedSession {
 }
 
 /** The session behind a cookie, or null when it is unknown, expired, revoked or its user disabled. */
-export async function resolveSession(ctx: AppContext, token: string, address?: string): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  ctx: AppContext,
+  token: string,
+  address?: string,
+): Promise<ResolvedSession | null> {
   const session = await sessions.findSessionByTokenHash(ctx.db, sha256(token));
   const now = ctx.now();
   if (!session || session.revoked_at || session.expires_at <= now.toISOString()) return null;
@@ -119,31 +158,49 @@ export async function currentSession(ctx: AppContext, resolved: ResolvedSession)
 }
 
 /** The user behind a Bearer token, or null when it is unknown, expired or revoked. */
-export async function resolveApiToken(ctx: AppContext, token: string, address?: string): Promise<UserActor | null> {
+export async function resolveApiToken(
+  ctx: AppContext,
+  token: string,
+  address?: string,
+): Promise<UserActor | null> {
   const row = await findApiTokenByHash(ctx.db, sha256(token));
   const now = ctx.now().toISOString();
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return null;
   const user = await findUserById(ctx.db, row.user_id);
   if (!user || user.disabled_at) return null;
-  if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > 60_000) await markApiTokenUsed(ctx.db, row.id, now);
+  if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > 60_000)
+    await markApiTokenUsed(ctx.db, row.id, now);
   return actorForUser(ctx.db, user, 'token', address);
 }
 
 export async function logout(ctx: AppContext, resolved: ResolvedSession): Promise<void> {
   await inTransaction(ctx, async (trx) => {
     await sessions.updateSession(trx, resolved.session.id, { revoked_at: ctx.now().toISOString() });
-    await recordAudit(trx, resolved.actor, { action: 'session.sign_out', recordType: 'user', recordId: resolved.user.id }, ctx.now());
+    await recordAudit(
+      trx,
+      resolved.actor,
+      { action: 'session.sign_out', recordType: 'user', recordId: resolved.user.id },
+      ctx.now(),
+    );
   });
 }
 
 /** Changing one's password signs out every other session of the account. */
-export async function changePassword(ctx: AppContext, resolved: ResolvedSession, input: unknown): Promise<void> {
+export async function changePassword(
+  ctx: AppContext,
+  resolved: ResolvedSession,
+  input: unknown,
+): Promise<void> {
   const data = parseInput(ChangePassword, input);
   if (!(await verifyPassword(data.currentPassword, resolved.user.password_hash))) {
-    throw validationError('Your current password is not right.', [{ field: 'currentPassword', message: 'Not right.' }]);
+    throw validationError('Your current password is not right.', [
+      { field: 'currentPassword', message: 'Not right.' },
+    ]);
   }
   if (data.currentPassword === data.newPassword) {
-    throw validationError('Choose a new password that differs from the current one.', [{ field: 'newPassword', message: 'Same as the current one.' }]);
+    throw validationError('Choose a new password that differs from the current one.', [
+      { field: 'newPassword', message: 'Same as the current one.' },
+    ]);
   }
   await inTransaction(ctx, async (trx) => {
     const now = ctx.now().toISOString();
@@ -153,11 +210,20 @@ export async function changePassword(ctx: AppContext, resolved: ResolvedSession,
       updated_at: now,
     });
     await sessions.revokeSessionsOfUser(trx, resolved.user.id, now, resolved.session.id);
-    await recordAudit(trx, resolved.actor, { action: 'user.password_change', recordType: 'user', recordId: resolved.user.id }, ctx.now());
+    await recordAudit(
+      trx,
+      resolved.actor,
+      { action: 'user.password_change', recordType: 'user', recordId: resolved.user.id },
+      ctx.now(),
+    );
   });
 }
 
-export async function switchOrganisation(ctx: AppContext, resolved: ResolvedSession, input: unknown): Promise<SessionInfo> {
+export async function switchOrganisation(
+  ctx: AppContext,
+  resolved: ResolvedSession,
+  input: unknown,
+): Promise<SessionInfo> {
   const { organisationId } = parseInput(SwitchOrganisation, input);
   if (!resolved.actor.memberships.has(organisationId) && !resolved.actor.isInstallationAdmin) {
     throw notFound('The organisation');
@@ -179,11 +245,21 @@ export async function listMySessions(ctx: AppContext, resolved: ResolvedSession)
   }));
 }
 
-export async function revokeMySession(ctx: AppContext, actor: Actor, userId: string, sessionId: string): Promise<void> {
+export async function revokeMySession(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  sessionId: string,
+): Promise<void> {
   const session = await sessions.findSession(ctx.db, sessionId);
   if (!session || session.user_id !== userId) throw notFound('The session');
   await inTransaction(ctx, async (trx) => {
     await sessions.updateSession(trx, sessionId, { revoked_at: ctx.now().toISOString() });
-    await recordAudit(trx, actor, { action: 'session.revoke', recordType: 'user', recordId: userId }, ctx.now());
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'session.revoke', recordType: 'user', recordId: userId },
+      ctx.now(),
+    );
   });
 }

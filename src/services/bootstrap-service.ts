@@ -18,7 +18,10 @@ export interface FirstAdministrator {
  * On an empty database, creates the installation administrator (with an organisation to belong
  * to) and returns the one-time password to print once. Returns null when any user exists.
  */
-export async function ensureFirstAdministrator(ctx: AppContext, email = FIRST_ADMIN_EMAIL): Promise<FirstAdministrator | null> {
+export async function ensureFirstAdministrator(
+  ctx: AppContext,
+  email = FIRST_ADMIN_EMAIL,
+): Promise<FirstAdministrator | null> {
   return inTransaction(ctx, async (trx) => {
     if ((await countUsers(trx)) > 0) return null;
     const password = oneTimePassword();
@@ -50,7 +53,13 @@ export async function ensureFirstAdministrator(ctx: AppContext, email = FIRST_AD
     await recordAudit(
       trx,
       { ...SYSTEM_CLI, label: 'bootstrap' },
-      { action: 'user.create', recordType: 'user', recordId: userId, organisationId: orgId, after: { email, installationAdmin: true } },
+      {
+        action: 'user.create',
+        recordType: 'user',
+        recordId: userId,
+        organisationId: orgId,
+        after: { email, installationAdmin: true },
+      },
       ctx.now(),
     );
     return { email, oneTimePassword: password };

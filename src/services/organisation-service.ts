@@ -2,7 +2,11 @@ import { newId } from '../db/ids.ts';
 import * as repo from '../db/repositories/organisation-repository.ts';
 import { can, isInstallationAdmin, organisationsWith } from '../policies/access.ts';
 import type { Actor } from '../policies/actor.ts';
-import { CreateOrganisation, type Organisation, UpdateOrganisation } from '../shared/contracts/organisations.ts';
+import {
+  CreateOrganisation,
+  type Organisation,
+  UpdateOrganisation,
+} from '../shared/contracts/organisations.ts';
 import { conflict, forbidden, notFound } from '../shared/errors.ts';
 import type { Confidentiality } from '../shared/vocab.ts';
 import { recordAudit } from './audit-recorder.ts';
@@ -11,8 +15,13 @@ import { presentOrganisation } from './presenters.ts';
 import { parseInput } from './validate.ts';
 
 /** Only installation administrators create organisations: they decide who is on the installation. */
-export async function createOrganisation(ctx: AppContext, actor: Actor, input: unknown): Promise<Organisation> {
-  if (!isInstallationAdmin(actor)) throw forbidden('Only an installation administrator can add organisations.');
+export async function createOrganisation(
+  ctx: AppContext,
+  actor: Actor,
+  input: unknown,
+): Promise<Organisation> {
+  if (!isInstallationAdmin(actor))
+    throw forbidden('Only an installation administrator can add organisations.');
   const data = parseInput(CreateOrganisation, input);
   return inTransaction(ctx, async (trx) => {
     if (await repo.findOrganisationByName(trx, data.name)) {
@@ -30,7 +39,18 @@ export async function createOrganisation(ctx: AppContext, actor: Actor, input: u
     };
     await repo.insertOrganisation(trx, row);
     const org = presentOrganisation(row);
-    await recordAudit(trx, actor, { action: 'organisation.create', recordType: 'organisation', recordId: row.id, organisationId: row.id, after: org }, ctx.now());
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'organisation.create',
+        recordType: 'organisation',
+        recordId: row.id,
+        organisationId: row.id,
+        after: org,
+      },
+      ctx.now(),
+    );
     return org;
   });
 }
@@ -50,11 +70,16 @@ export async function getOrganisation(ctx: AppContext, actor: Actor, id: string)
   return presentOrganisation(row);
 }
 
-export async function updateOrganisation(ctx: AppContext, actor: Actor, id: string, input: unknown): Promise<Organisation> {
+export async function updateOrganisation(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: unknown,
+): Promise<Organisation> {
   const patch = parseInput(UpdateOrganisation, input);
   const before = await getOrganisation(ctx, actor, id);
   if (!can(actor, 'organisation.manage', { organisationId: id, confidentiality: 'public' })) {
-    throw forbidden("Only an administrator of this organisation can change its details.");
+    throw forbidden('Only an administrator of this organisation can change its details.');
   }
   return inTransaction(ctx, async (trx) => {
     if (patch.name && patch.name !== before.name && (await repo.findOrganisationByName(trx, patch.name))) {
@@ -65,11 +90,25 @@ export async function updateOrganisation(ctx: AppContext, actor: Actor, id: stri
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.kind !== undefined && { kind: patch.kind }),
       ...(patch.country !== undefined && { country: patch.country ?? null }),
-      ...(patch.confidentiality !== undefined && { confidentiality: patch.confidentiality as Confidentiality }),
+      ...(patch.confidentiality !== undefined && {
+        confidentiality: patch.confidentiality as Confidentiality,
+      }),
       updated_at: now,
     });
     const after = presentOrganisation((await repo.findOrganisation(trx, id))!);
-    await recordAudit(trx, actor, { action: 'organisation.update', recordType: 'organisation', recordId: id, organisationId: id, before, after }, ctx.now());
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'organisation.update',
+        recordType: 'organisation',
+        recordId: id,
+        organisationId: id,
+        before,
+        after,
+      },
+      ctx.now(),
+    );
     return after;
   });
 }

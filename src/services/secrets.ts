@@ -12,10 +12,18 @@ const scryptAsync = promisify(scrypt) as (
 const COST = { strong: { N: 2 ** 15, r: 8, p: 3 }, fast: { N: 2 ** 10, r: 8, p: 1 } } as const;
 
 /** Stored as `scrypt$N$r$p$salt$hash` (base64url), so the cost can rise later without breaking old hashes. */
-export async function hashPassword(password: string, strength: 'strong' | 'fast' = 'strong'): Promise<string> {
+export async function hashPassword(
+  password: string,
+  strength: 'strong' | 'fast' = 'strong',
+): Promise<string> {
   const { N, r, p } = COST[strength];
   const salt = randomBytes(16);
-  const key = await scryptAsync(password.normalize('NFKC'), salt, 32, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
+  const key = await scryptAsync(password.normalize('NFKC'), salt, 32, {
+    N,
+    r,
+    p,
+    maxmem: 256 * N * r + 1024 * 1024,
+  });
   return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
@@ -25,12 +33,17 @@ export async function verifyPassword(password: string, stored: string | null): P
   if (scheme !== 'scrypt' || !n || !r || !p || !saltText || !keyText) return false;
   const expected = Buffer.from(keyText, 'base64url');
   const N = Number(n);
-  const key = await scryptAsync(password.normalize('NFKC'), Buffer.from(saltText, 'base64url'), expected.length, {
-    N,
-    r: Number(r),
-    p: Number(p),
-    maxmem: 256 * N * Number(r) + 1024 * 1024,
-  });
+  const key = await scryptAsync(
+    password.normalize('NFKC'),
+    Buffer.from(saltText, 'base64url'),
+    expected.length,
+    {
+      N,
+      r: Number(r),
+      p: Number(p),
+      maxmem: 256 * N * Number(r) + 1024 * 1024,
+    },
+  );
   return timingSafeEqual(key, expected);
 }
 

@@ -17,8 +17,11 @@ async function assertMayManageTokensOf(ctx: AppContext, actor: Actor, userId: st
   const row = await findUserById(ctx.db, userId);
   if (!row) throw notFound('The user');
   const user = await presentUser(ctx.db, row);
-  const allowed = user.memberships.some((m) => canInOrganisation(actor, 'token.manage_others', m.organisationId));
-  if (!allowed) throw forbidden("Only an administrator of this person's organisation can manage their API tokens.");
+  const allowed = user.memberships.some((m) =>
+    canInOrganisation(actor, 'token.manage_others', m.organisationId),
+  );
+  if (!allowed)
+    throw forbidden("Only an administrator of this person's organisation can manage their API tokens.");
 }
 
 export async function createApiToken(
@@ -59,7 +62,12 @@ export async function createApiToken(
   return inTransaction(ctx, async (trx) => {
     await repo.insertApiToken(trx, row);
     const apiToken = presentApiToken({ ...row, email: user.email });
-    await recordAudit(trx, actor, { action: 'token.create', recordType: 'api_token', recordId: row.id, after: apiToken }, ctx.now());
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'token.create', recordType: 'api_token', recordId: row.id, after: apiToken },
+      ctx.now(),
+    );
     return { token, apiToken };
   });
 }
@@ -72,7 +80,13 @@ export async function listApiTokens(ctx: AppContext, actor: Actor): Promise<ApiT
   const memberIds =
     orgs === 'all' || orgs.length === 0
       ? []
-      : (await ctx.db.selectFrom('memberships').select('user_id').where('organisation_id', 'in', orgs).execute()).map((m) => m.user_id);
+      : (
+          await ctx.db
+            .selectFrom('memberships')
+            .select('user_id')
+            .where('organisation_id', 'in', orgs)
+            .execute()
+        ).map((m) => m.user_id);
   return (await repo.listApiTokens(ctx.db, [...new Set([actor.userId, ...memberIds])])).map(presentApiToken);
 }
 
@@ -83,6 +97,11 @@ export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: str
   if (row.revoked_at) return;
   await inTransaction(ctx, async (trx) => {
     await repo.revokeApiToken(trx, tokenId, ctx.now().toISOString());
-    await recordAudit(trx, actor, { action: 'token.revoke', recordType: 'api_token', recordId: tokenId }, ctx.now());
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'token.revoke', recordType: 'api_token', recordId: tokenId },
+      ctx.now(),
+    );
   });
 }

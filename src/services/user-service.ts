@@ -61,7 +61,12 @@ export async function createUser(ctx: AppContext, actor: Actor, input: unknown):
         updated_at: now,
       });
     }
-    await repo.insertMembership(trx, { user_id: userId, organisation_id: org.id, role: data.role, created_at: now });
+    await repo.insertMembership(trx, {
+      user_id: userId,
+      organisation_id: org.id,
+      role: data.role,
+      created_at: now,
+    });
     const user = await presentUser(trx, (await repo.findUserById(trx, userId))!);
     await recordAudit(
       trx,
@@ -88,7 +93,9 @@ export async function listUsers(ctx: AppContext, actor: Actor, organisationId?: 
   }
   const rows = await repo.listMembers(ctx.db, scope);
   const unique = new Map(rows.map((r) => [r.id, r]));
-  if (scope === 'all') for (const u of await repo.listUsersWithoutMembership(ctx.db)) unique.set(u.id, { ...u, role: '', organisation_id: '' });
+  if (scope === 'all')
+    for (const u of await repo.listUsersWithoutMembership(ctx.db))
+      unique.set(u.id, { ...u, role: '', organisation_id: '' });
   return Promise.all([...unique.values()].map((r) => presentUser(ctx.db, r)));
 }
 
@@ -111,14 +118,21 @@ export function getUser(ctx: AppContext, actor: Actor, userId: string): Promise<
 /** Changes to the whole account (disable, reset password) need authority over every organisation it belongs to. */
 function requireAuthorityOverAccount(actor: Actor, user: User): void {
   if (isInstallationAdmin(actor)) return;
-  const everywhere = user.memberships.length > 0 && user.memberships.every((m) => canInOrganisation(actor, 'organisation.manage', m.organisationId));
-  if (!everywhere) throw forbidden('Only an administrator of every organisation this person belongs to can do this.');
+  const everywhere =
+    user.memberships.length > 0 &&
+    user.memberships.every((m) => canInOrganisation(actor, 'organisation.manage', m.organisationId));
+  if (!everywhere)
+    throw forbidden('Only an administrator of every organisation this person belongs to can do this.');
 }
 
 async function assertNotLastAdmin(db: Db, organisationId: string, userId: string): Promise<void> {
-  const admins = (await repo.listMembers(db, [organisationId])).filter((m) => m.role === 'admin' && m.disabled_at === null);
+  const admins = (await repo.listMembers(db, [organisationId])).filter(
+    (m) => m.role === 'admin' && m.disabled_at === null,
+  );
   if (admins.length === 1 && admins[0]!.id === userId) {
-    throw conflict('This is the last administrator of the organisation. Make someone else administrator first.');
+    throw conflict(
+      'This is the last administrator of the organisation. Make someone else administrator first.',
+    );
   }
 }
 
@@ -128,7 +142,8 @@ export async function setRole(ctx: AppContext, actor: Actor, userId: string, inp
   return inTransaction(ctx, async (trx) => {
     const membership = await repo.findMembership(trx, userId, data.organisationId);
     if (!membership) throw notFound('The membership');
-    if (membership.role === 'admin' && data.role !== 'admin') await assertNotLastAdmin(trx, data.organisationId, userId);
+    if (membership.role === 'admin' && data.role !== 'admin')
+      await assertNotLastAdmin(trx, data.organisationId, userId);
     await repo.updateMembershipRole(trx, userId, data.organisationId, data.role);
     await revokeSessionsOfUser(trx, userId, ctx.now().toISOString());
     await recordAudit(
@@ -148,7 +163,12 @@ export async function setRole(ctx: AppContext, actor: Actor, userId: string, inp
   });
 }
 
-export async function removeMembership(ctx: AppContext, actor: Actor, userId: string, organisationId: string): Promise<void> {
+export async function removeMembership(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  organisationId: string,
+): Promise<void> {
   requireManage(actor, organisationId);
   await inTransaction(ctx, async (trx) => {
     const membership = await repo.findMembership(trx, userId, organisationId);
@@ -158,19 +178,33 @@ export async function removeMembership(ctx: AppContext, actor: Actor, userId: st
     await recordAudit(
       trx,
       actor,
-      { action: 'membership.remove', recordType: 'user', recordId: userId, organisationId, before: { role: membership.role } },
+      {
+        action: 'membership.remove',
+        recordType: 'user',
+        recordId: userId,
+        organisationId,
+        before: { role: membership.role },
+      },
       ctx.now(),
     );
   });
 }
 
-export async function updateUser(ctx: AppContext, actor: Actor, userId: string, input: unknown): Promise<User> {
+export async function updateUser(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  input: unknown,
+): Promise<User> {
   const patch = parseInput(UpdateUser, input);
   return inTransaction(ctx, async (trx) => {
     const before = await visibleUser(ctx, trx, actor, userId);
     const self = actor.kind === 'user' && actor.userId === userId;
     if (patch.disabled !== undefined) {
-      if (self) throw validationError('You cannot disable your own account.', [{ field: 'disabled', message: 'Ask another administrator.' }]);
+      if (self)
+        throw validationError('You cannot disable your own account.', [
+          { field: 'disabled', message: 'Ask another administrator.' },
+        ]);
       requireAuthorityOverAccount(actor, before);
     } else if (!self) {
       requireAuthorityOverAccount(actor, before);
@@ -188,7 +222,8 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
       trx,
       actor,
       {
-        action: patch.disabled === undefined ? 'user.update' : patch.disabled ? 'user.disable' : 'user.enable',
+        action:
+          patch.disabled === undefined ? 'user.update' : patch.disabled ? 'user.disable' : 'user.enable',
         recordType: 'user',
         recordId: userId,
         organisationId: after.memberships[0]?.organisationId ?? null,
@@ -202,7 +237,11 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
 }
 
 /** Issues a new one-time password and signs the person out everywhere. */
-export async function resetPassword(ctx: AppContext, actor: Actor, userId: string): Promise<{ oneTimePassword: string }> {
+export async function resetPassword(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+): Promise<{ oneTimePassword: string }> {
   return inTransaction(ctx, async (trx) => {
     const user = await visibleUser(ctx, trx, actor, userId);
     requireAuthorityOverAccount(actor, user);
@@ -217,7 +256,12 @@ export async function resetPassword(ctx: AppContext, actor: Actor, userId: strin
     await recordAudit(
       trx,
       actor,
-      { action: 'user.password_reset', recordType: 'user', recordId: userId, organisationId: user.memberships[0]?.organisationId ?? null },
+      {
+        action: 'user.password_reset',
+        recordType: 'user',
+        recordId: userId,
+        organisationId: user.memberships[0]?.organisationId ?? null,
+      },
       ctx.now(),
     );
     return { oneTimePassword: password };

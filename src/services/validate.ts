@@ -8,6 +8,9 @@ import { validationError } from '../shared/errors.ts';
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ field: i.path.join('.') || '(input)', message: i.message }));
+  const issues = result.error.issues.map((i) => ({
+    field: i.path.join('.') || '(input)',
+    message: i.message,
+  }));
   throw validationError(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
 }

@@ -28,7 +28,12 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Ordered from least to most sensitive; the order matters for clearance checks. */
-export const CONFIDENTIALITY_LEVELS = ['public', 'restricted', 'confidential', 'strictly_confidential'] as const;
+export const CONFIDENTIALITY_LEVELS = [
+  'public',
+  'restricted',
+  'confidential',
+  'strictly_confidential',
+] as const;
 export type Confidentiality = (typeof CONFIDENTIALITY_LEVELS)[number];
 
 export function confidentialityRank(level: Confidentiality): number {

@@ -13,7 +13,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('organisations_name_unique').on('organisations').column('name').unique().execute();
+  await db.schema
+    .createIndex('organisations_name_unique')
+    .on('organisations')
+    .column('name')
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('users')
@@ -37,7 +42,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('memberships_pk', ['user_id', 'organisation_id'])
     .execute();
-  await db.schema.createIndex('memberships_organisation').on('memberships').column('organisation_id').execute();
+  await db.schema
+    .createIndex('memberships_organisation')
+    .on('memberships')
+    .column('organisation_id')
+    .execute();
 
   await db.schema
     .createTable('sessions')
@@ -87,8 +96,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_org_at').on('audit_log').columns(['organisation_id', 'at']).execute();
-  await db.schema.createIndex('audit_log_record').on('audit_log').columns(['record_type', 'record_id']).execute();
+  await db.schema
+    .createIndex('audit_log_org_at')
+    .on('audit_log')
+    .columns(['organisation_id', 'at'])
+    .execute();
+  await db.schema
+    .createIndex('audit_log_record')
+    .on('audit_log')
+    .columns(['record_type', 'record_id'])
+    .execute();
   await db.schema.createIndex('audit_log_actor').on('audit_log').column('actor_id').execute();
 
   await db.schema
@@ -110,8 +127,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('succeeded', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_attempts_email_at').on('login_attempts').columns(['email', 'at']).execute();
-  await db.schema.createIndex('login_attempts_address_at').on('login_attempts').columns(['address', 'at']).execute();
+  await db.schema
+    .createIndex('login_attempts_email_at')
+    .on('login_attempts')
+    .columns(['email', 'at'])
+    .execute();
+  await db.schema
+    .createIndex('login_attempts_address_at')
+    .on('login_attempts')
+    .columns(['address', 'at'])
+    .execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up().

@@ -19,7 +19,11 @@ export async function insertAuditEntry(db: Db, entry: NewRow<'audit_log'>): Prom
 }
 
 export async function readChainHead(db: Db): Promise<{ lastSeq: number; lastHash: string }> {
-  const row = await db.selectFrom('audit_chain_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('audit_chain_head')
+    .selectAll()
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   return { lastSeq: Number(row.last_seq), lastHash: row.last_hash };
 }
 
@@ -52,7 +56,10 @@ export interface AuditFilter {
   offset: number;
 }
 
-export async function searchAuditLog(db: Db, f: AuditFilter): Promise<{ total: number; rows: Row<'audit_log'>[] }> {
+export async function searchAuditLog(
+  db: Db,
+  f: AuditFilter,
+): Promise<{ total: number; rows: Row<'audit_log'>[] }> {
   let q = db.selectFrom('audit_log');
   if (f.organisationIds !== 'all') {
     if (f.organisationIds.length === 0) return { total: 0, rows: [] };

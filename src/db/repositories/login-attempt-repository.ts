@@ -13,8 +13,14 @@ export async function countRecentFailures(
 ): Promise<{ byEmail: number; byAddress: number }> {
   const base = db.selectFrom('login_attempts').where('succeeded', '=', 0).where('at', '>=', since);
   const [e, a] = await Promise.all([
-    base.where('email', '=', email).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
-    base.where('address', '=', address).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .where('email', '=', email)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    base
+      .where('address', '=', address)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { byEmail: Number(e.n), byAddress: Number(a.n) };
 }

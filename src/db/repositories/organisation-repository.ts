@@ -21,11 +21,18 @@ export async function insertOrganisation(db: Db, row: NewRow<'organisations'>): 
   await db.insertInto('organisations').values(row).execute();
 }
 
-export async function updateOrganisation(db: Db, id: string, patch: RowUpdate<'organisations'>): Promise<void> {
+export async function updateOrganisation(
+  db: Db,
+  id: string,
+  patch: RowUpdate<'organisations'>,
+): Promise<void> {
   await db.updateTable('organisations').set(patch).where('id', '=', id).execute();
 }
 
 export async function countOrganisations(db: Db): Promise<number> {
-  const r = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('organisations')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -27,8 +27,17 @@ export function listActiveSessions(db: Db, userId: string, now: string): Promise
     .execute();
 }
 
-export async function revokeSessionsOfUser(db: Db, userId: string, now: string, exceptId?: string): Promise<void> {
-  let q = db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+export async function revokeSessionsOfUser(
+  db: Db,
+  userId: string,
+  now: string,
+  exceptId?: string,
+): Promise<void> {
+  let q = db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (exceptId) q = q.where('id', '!=', exceptId);
   await q.execute();
 }

@@ -12,7 +12,10 @@ export function findApiToken(db: Db, id: string): Promise<Row<'api_tokens'> | un
   return db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listApiTokens(db: Db, userIds: 'all' | string[]): Promise<(Row<'api_tokens'> & { email: string })[]> {
+export function listApiTokens(
+  db: Db,
+  userIds: 'all' | string[],
+): Promise<(Row<'api_tokens'> & { email: string })[]> {
   let q = db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')

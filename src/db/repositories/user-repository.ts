@@ -17,7 +17,10 @@ export async function updateUser(db: Db, id: string, patch: RowUpdate<'users'>):
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -25,7 +28,11 @@ export function membershipsOfUser(db: Db, userId: string): Promise<Row<'membersh
   return db.selectFrom('memberships').selectAll().where('user_id', '=', userId).execute();
 }
 
-export function findMembership(db: Db, userId: string, organisationId: string): Promise<Row<'memberships'> | undefined> {
+export function findMembership(
+  db: Db,
+  userId: string,
+  organisationId: string,
+): Promise<Row<'memberships'> | undefined> {
   return db
     .selectFrom('memberships')
     .selectAll()
@@ -38,7 +45,12 @@ export async function insertMembership(db: Db, row: NewRow<'memberships'>): Prom
   await db.insertInto('memberships').values(row).execute();
 }
 
-export async function updateMembershipRole(db: Db, userId: string, organisationId: string, role: string): Promise<void> {
+export async function updateMembershipRole(
+  db: Db,
+  userId: string,
+  organisationId: string,
+  role: string,
+): Promise<void> {
   await db
     .updateTable('memberships')
     .set({ role })
@@ -48,7 +60,11 @@ export async function updateMembershipRole(db: Db, userId: string, organisationI
 }
 
 export async function deleteMembership(db: Db, userId: string, organisationId: string): Promise<void> {
-  await db.deleteFrom('memberships').where('user_id', '=', userId).where('organisation_id', '=', organisationId).execute();
+  await db
+    .deleteFrom('memberships')
+    .where('user_id', '=', userId)
+    .where('organisation_id', '=', organisationId)
+    .execute();
 }
 
 export interface UserWithRole extends Row<'users'> {
@@ -77,7 +93,9 @@ export function listUsersWithoutMembership(db: Db): Promise<Row<'users'>[]> {
     .selectFrom('users')
     .selectAll()
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('memberships').select('user_id').whereRef('memberships.user_id', '=', 'users.id'))),
+      not(
+        exists(selectFrom('memberships').select('user_id').whereRef('memberships.user_id', '=', 'users.id')),
+      ),
     )
     .orderBy('name')
     .execute();

@@ -10,12 +10,25 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['audit'];
   r.get(
     '/api/audit',
-    { schema: { tags, summary: "Search the audit log of organisations you administer", querystring: AuditQuery, response: { 200: AuditPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Search the audit log of organisations you administer',
+        querystring: AuditQuery,
+        response: { 200: AuditPage },
+      },
+    },
     async (request) => audit.searchAudit(ctx, requireActor(request), request.query),
   );
   r.get(
     '/api/audit/verify',
-    { schema: { tags, summary: 'Verify the hash chain of the whole log (installation administrators)', response: { 200: AuditVerdict } } },
+    {
+      schema: {
+        tags,
+        summary: 'Verify the hash chain of the whole log (installation administrators)',
+        response: { 200: AuditVerdict },
+      },
+    },
     async (request) => audit.verifyAudit(ctx, requireActor(request)),
   );
 }

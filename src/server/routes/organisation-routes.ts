@@ -3,7 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../services/context.ts';
 import * as orgs from '../../services/organisation-service.ts';
-import { CreateOrganisation, Organisation, UpdateOrganisation } from '../../shared/contracts/organisations.ts';
+import {
+  CreateOrganisation,
+  Organisation,
+  UpdateOrganisation,
+} from '../../shared/contracts/organisations.ts';
 import { requireActor } from '../auth.ts';
 
 export function organisationRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -13,20 +17,44 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.get(
     '/api/organisations',
-    { schema: { tags, summary: 'Organisations you belong to (all, for installation administrators)', response: { 200: z.object({ organisations: z.array(Organisation) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Organisations you belong to (all, for installation administrators)',
+        response: { 200: z.object({ organisations: z.array(Organisation) }) },
+      },
+    },
     async (request) => ({ organisations: await orgs.listOrganisations(ctx, requireActor(request)) }),
   );
   r.post(
     '/api/organisations',
-    { schema: { tags, summary: 'Add an organisation (installation administrators)', body: CreateOrganisation, response: { 201: Organisation } } },
-    async (request, reply) => reply.status(201).send(await orgs.createOrganisation(ctx, requireActor(request), request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Add an organisation (installation administrators)',
+        body: CreateOrganisation,
+        response: { 201: Organisation },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await orgs.createOrganisation(ctx, requireActor(request), request.body)),
   );
-  r.get('/api/organisations/:id', { schema: { tags, summary: 'One organisation', params, response: { 200: Organisation } } }, async (request) =>
-    orgs.getOrganisation(ctx, requireActor(request), request.params.id),
+  r.get(
+    '/api/organisations/:id',
+    { schema: { tags, summary: 'One organisation', params, response: { 200: Organisation } } },
+    async (request) => orgs.getOrganisation(ctx, requireActor(request), request.params.id),
   );
   r.patch(
     '/api/organisations/:id',
-    { schema: { tags, summary: "Change an organisation's details (its administrators)", params, body: UpdateOrganisation, response: { 200: Organisation } } },
+    {
+      schema: {
+        tags,
+        summary: "Change an organisation's details (its administrators)",
+        params,
+        body: UpdateOrganisation,
+        response: { 200: Organisation },
+      },
+    },
     async (request) => orgs.updateOrganisation(ctx, requireActor(request), request.params.id, request.body),
   );
 }

@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as auth from '../../services/auth-service.ts';
 import type { AppContext } from '../../services/context.ts';
-import { ChangePassword, Login, SessionInfo, SessionSummary, SwitchOrganisation } from '../../shared/contracts/auth.ts';
+import {
+  ChangePassword,
+  Login,
+  SessionInfo,
+  SessionSummary,
+  SwitchOrganisation,
+} from '../../shared/contracts/auth.ts';
 import { Ok } from '../../shared/contracts/common.ts';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../auth.ts';
 
@@ -19,25 +25,41 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const signedIn = await auth.login(ctx, request.body, { address: request.ip, userAgent: request.headers['user-agent'] });
+      const signedIn = await auth.login(ctx, request.body, {
+        address: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
       setSessionCookie(request, reply, signedIn.sessionToken, signedIn.info.expiresAt);
       return signedIn.info;
     },
   );
 
-  r.get('/api/session', { schema: { tags, summary: 'The signed-in user and session', response: { 200: SessionInfo } } }, async (request) =>
-    auth.currentSession(ctx, requireSession(request)),
+  r.get(
+    '/api/session',
+    { schema: { tags, summary: 'The signed-in user and session', response: { 200: SessionInfo } } },
+    async (request) => auth.currentSession(ctx, requireSession(request)),
   );
 
-  r.delete('/api/session', { schema: { tags, summary: 'Sign out', response: { 200: Ok } } }, async (request, reply) => {
-    await auth.logout(ctx, requireSession(request));
-    clearSessionCookie(reply);
-    return { ok: true as const };
-  });
+  r.delete(
+    '/api/session',
+    { schema: { tags, summary: 'Sign out', response: { 200: Ok } } },
+    async (request, reply) => {
+      await auth.logout(ctx, requireSession(request));
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
 
   r.post(
     '/api/session/password',
-    { schema: { tags, summary: 'Change your password (signs out your other sessions)', body: ChangePassword, response: { 200: Ok } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change your password (signs out your other sessions)',
+        body: ChangePassword,
+        response: { 200: Ok },
+      },
+    },
     async (request) => {
       await auth.changePassword(ctx, requireSession(request), request.body);
       return { ok: true as const };
@@ -46,19 +68,39 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/session/organisation',
-    { schema: { tags, summary: 'Switch the organisation you are working for', body: SwitchOrganisation, response: { 200: SessionInfo } } },
+    {
+      schema: {
+        tags,
+        summary: 'Switch the organisation you are working for',
+        body: SwitchOrganisation,
+        response: { 200: SessionInfo },
+      },
+    },
     async (request) => auth.switchOrganisation(ctx, requireSession(request), request.body),
   );
 
   r.get(
     '/api/session/sessions',
-    { schema: { tags, summary: 'Your active sessions', response: { 200: z.object({ sessions: z.array(SessionSummary) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Your active sessions',
+        response: { 200: z.object({ sessions: z.array(SessionSummary) }) },
+      },
+    },
     async (request) => ({ sessions: await auth.listMySessions(ctx, requireSession(request)) }),
   );
 
   r.delete(
     '/api/session/sessions/:id',
-    { schema: { tags, summary: 'Revoke one of your sessions', params: z.object({ id: z.string() }), response: { 200: Ok } } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke one of your sessions',
+        params: z.object({ id: z.string() }),
+        response: { 200: Ok },
+      },
+    },
     async (request) => {
       const s = requireSession(request);
       await auth.revokeMySession(ctx, s.actor, s.user.id, request.params.id);

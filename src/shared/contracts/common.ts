@@ -7,7 +7,9 @@ export const Iso3 = z
   .string()
   .regex(/^[A-Z]{3}$/, 'Use an ISO 3166-1 alpha-3 code in capitals, e.g. COD or FRA.')
   .describe('ISO 3166-1 alpha-3 country code');
-export const Confidentiality = z.enum(CONFIDENTIALITY_LEVELS);
+export const Confidentiality = z.enum(CONFIDENTIALITY_LEVELS, {
+  error: `Use one of: ${CONFIDENTIALITY_LEVELS.join(', ')}.`,
+});
 
 export const Paging = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -19,7 +21,14 @@ export const ErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     issues: z
-      .array(z.object({ field: z.string(), message: z.string(), row: z.number().optional(), value: z.unknown().optional() }))
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          row: z.number().optional(),
+          value: z.unknown().optional(),
+        }),
+      )
       .optional(),
   }),
 });

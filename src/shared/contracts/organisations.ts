@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ORGANISATION_KINDS } from '../vocab.ts';
 import { Confidentiality, Id, Iso3, IsoTimestamp } from './common.ts';
 
-export const OrganisationKind = z.enum(ORGANISATION_KINDS);
+export const OrganisationKind = z.enum(ORGANISATION_KINDS, {
+  error: `Use one of: ${ORGANISATION_KINDS.join(', ')}.`,
+});
 
 export const Organisation = z.object({
   id: Id,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../vocab.ts';
 import { Id, IsoTimestamp } from './common.ts';
 
-export const Role = z.enum(ROLES);
+export const Role = z.enum(ROLES, { error: `Use one of: ${ROLES.join(', ')}.` });
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const Password = z
@@ -33,7 +33,9 @@ export const CreateUser = z.object({
   name: z.string().trim().min(1, 'Give the person a name.').max(200),
   organisationId: Id,
   role: Role,
-  password: Password.optional().describe('Leave out to generate a one-time password that must be changed at first sign-in.'),
+  password: Password.optional().describe(
+    'Leave out to generate a one-time password that must be changed at first sign-in.',
+  ),
 });
 export type CreateUser = z.input<typeof CreateUser>;
 

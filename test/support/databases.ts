@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createDb, type DatabaseHandle } from '../../src/db/create-db.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { type AppContext, DEFAULT_CONFIG } from '../../src/services/context.ts';
+
+export type EngineName = 'sqlite' | 'postgres';
+
+/** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export const ENGINES: EngineName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export interface TestDatabase {
+  url: string;
+  handle: DatabaseHandle;
+  ctx: AppContext;
+  /** Closes connections and drops the database (PostgreSQL) or deletes the file (SQLite). */
+  dispose(): Promise<void>;
+}
+
+/** A fresh, migrated database of the given engine, private to the calling test file. */
+export async function createTestDatabase(engine: EngineName): Promise<TestDatabase> {
+  let url: string;
+  let drop: () => Promise<void>;
+  if (engine === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'materiel-test-'));
+    url = `sqlite:${path.join(dir, 'test.db')}`;
+    drop = async () => fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    const adminUrl = process.env.TEST_DATABASE_URL!;
+    const name = `materiel_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(adminUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    drop = async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const handle = createDb(url);
+  await migrateToLatest(handle.db);
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config: {
+      ...DEFAULT_CONFIG,
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'materiel-data-')),
+      passwordHashing: 'fast',
+    },
+    now: () => new Date(),
+  };
+  return {
+    url,
+    handle,
+    ctx,
+    dispose: async () => {
+      await handle.close();
+      await drop();
+    },
+  };
+}
