@@ -23,12 +23,19 @@ const stale = !fs.existsSync(built) || Math.max(...sources.map(newestMtime)) > f
 if (stale) {
   process.stderr.write('Building the web app (vite build)...\n');
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const serve = spawnSync(process.execPath, [path.join(root, 'bin/materiel.mjs'), 'serve', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const serve = spawnSync(
+  process.execPath,
+  [path.join(root, 'bin/materiel.mjs'), 'serve', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(serve.status ?? 1);

@@ -1,6 +1,6 @@
 import { iterateAuditLog, readChainHead, searchAuditLog } from '../db/repositories/audit-repository.ts';
 import { type ChainVerdict, createChainVerifier, type StoredAuditEntry } from '../domain/audit-chain.ts';
-import { isInstallationAdmin, organisationsWith } from '../policies/access.ts';
+import { canInOrganisation, isInstallationAdmin, organisationsWith } from '../policies/access.ts';
 import type { Actor } from '../policies/actor.ts';
 import { AuditQuery } from '../shared/contracts/audit.ts';
 import { forbidden, notFound } from '../shared/errors.ts';
@@ -13,7 +13,12 @@ export async function searchAudit(ctx: AppContext, actor: Actor, input: unknown)
   const q = parseInput(AuditQuery, input);
   let scope = organisationsWith(actor, 'audit.read');
   if (q.organisationId) {
-    if (scope !== 'all' && !scope.includes(q.organisationId)) throw notFound('The organisation');
+    if (scope !== 'all' && !scope.includes(q.organisationId)) {
+      // Members know their organisation exists: tell them why, and hide it from everyone else.
+      if (canInOrganisation(actor, 'organisation.read', q.organisationId))
+        throw forbidden("Only an organisation's administrators can read its audit log.");
+      throw notFound('The organisation');
+    }
     scope = [q.organisationId];
   } else if (scope !== 'all' && scope.length === 0) {
     throw forbidden("Only an organisation's administrators can read its audit log.");

@@ -4,6 +4,7 @@ import {
   countRecentFailures,
   recordLoginAttempt,
 } from '../db/repositories/login-attempt-repository.ts';
+import { findOrganisation } from '../db/repositories/organisation-repository.ts';
 import * as sessions from '../db/repositories/session-repository.ts';
 import { findApiTokenByHash, markApiTokenUsed } from '../db/repositories/token-repository.ts';
 import {
@@ -69,9 +70,9 @@ export async function login(
     );
   }
   const user = await findUserByEmail(ctx.db, email);
-  const ok = user
-    ? await verifyPassword(password, user.password_hash)
-    : (await burnPasswordCheck(password, ctx.config.passwordHashing), false);
+  let ok = false;
+  if (user) ok = await verifyPassword(password, user.password_hash);
+  else await burnPasswordCheck(password, ctx.config.passwordHashing);
   if (!user || !ok || user.disabled_at) {
     await recordLoginAttempt(ctx.db, {
       id: newId(),
@@ -225,9 +226,8 @@ export async function switchOrganisation(
   input: unknown,
 ): Promise<SessionInfo> {
   const { organisationId } = parseInput(SwitchOrganisation, input);
-  if (!resolved.actor.memberships.has(organisationId) && !resolved.actor.isInstallationAdmin) {
-    throw notFound('The organisation');
-  }
+  const allowed = resolved.actor.memberships.has(organisationId) || resolved.actor.isInstallationAdmin;
+  if (!allowed || !(await findOrganisation(ctx.db, organisationId))) throw notFound('The organisation');
   await sessions.updateSession(ctx.db, resolved.session.id, { active_organisation_id: organisationId });
   return sessionInfo(ctx.db, resolved.user, { ...resolved.session, active_organisation_id: organisationId });
 }

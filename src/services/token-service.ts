@@ -4,19 +4,53 @@ import { findUserByEmail, findUserById } from '../db/repositories/user-repositor
 import { canInOrganisation, isInstallationAdmin, organisationsWith } from '../policies/access.ts';
 import type { Actor } from '../policies/actor.ts';
 import { type ApiToken, CreateApiToken } from '../shared/contracts/tokens.ts';
-import { forbidden, notFound } from '../shared/errors.ts';
+import type { User } from '../shared/contracts/users.ts';
+import { forbidden, notFound, validationError } from '../shared/errors.ts';
 import { recordAudit } from './audit-recorder.ts';
 import { type AppContext, inTransaction } from './context.ts';
 import { presentApiToken, presentUser } from './presenters.ts';
 import { newSecret, sha256 } from './secrets.ts';
 import { parseInput } from './validate.ts';
 
-/** A token acts with its user's permissions; creating one for someone else needs authority over them. */
-async function assertMayManageTokensOf(ctx: AppContext, actor: Actor, userId: string): Promise<void> {
+/**
+ * A token acts with all of its user's rights, in every organisation they belong to (and installation-
+ * wide for an installation administrator). Creating one for someone else therefore needs the same
+ * authority as changing their account: token management in every one of their organisations, and
+ * never over an installation administrator unless one is oneself.
+ */
+async function assertMayCreateTokenFor(ctx: AppContext, actor: Actor, userId: string): Promise<void> {
   if (isInstallationAdmin(actor) || (actor.kind === 'user' && actor.userId === userId)) return;
   const row = await findUserById(ctx.db, userId);
   if (!row) throw notFound('The user');
   const user = await presentUser(ctx.db, row);
+  if (!sharesAnOrganisation(actor, user)) throw notFound('The user');
+  const everywhere =
+    !user.isInstallationAdmin &&
+    user.memberships.length > 0 &&
+    user.memberships.every((m) => canInOrganisation(actor, 'token.manage_others', m.organisationId));
+  if (!everywhere)
+    throw forbidden(
+      'Only an administrator of every organisation this person belongs to can create API tokens for them.',
+    );
+}
+
+/** People of organisations one cannot see are "not found", so their existence is not revealed (docs/roles.md). */
+function sharesAnOrganisation(actor: Actor, user: User): boolean {
+  return user.memberships.some((m) => canInOrganisation(actor, 'organisation.read', m.organisationId));
+}
+
+/** Seeing and revoking a member's tokens needs token management in one of their organisations. */
+async function assertMayManageTokensOf(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  what = 'The user',
+): Promise<void> {
+  if (isInstallationAdmin(actor) || (actor.kind === 'user' && actor.userId === userId)) return;
+  const row = await findUserById(ctx.db, userId);
+  if (!row) throw notFound('The user');
+  const user = await presentUser(ctx.db, row);
+  if (!sharesAnOrganisation(actor, user)) throw notFound(what);
   const allowed = user.memberships.some((m) =>
     canInOrganisation(actor, 'token.manage_others', m.organisationId),
   );
@@ -32,6 +66,7 @@ export async function createApiToken(
   userEmail?: string,
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const data = parseInput(CreateApiToken, input);
+  const expiresAt = data.expiresAt === undefined ? null : normaliseExpiry(data.expiresAt, ctx.now());
   let userId = data.userId;
   if (!userId && userEmail) {
     const u = await findUserByEmail(ctx.db, userEmail);
@@ -42,7 +77,7 @@ export async function createApiToken(
     if (actor.kind !== 'user') throw forbidden('Name the user the token is for.');
     userId = actor.userId;
   }
-  await assertMayManageTokensOf(ctx, actor, userId);
+  await assertMayCreateTokenFor(ctx, actor, userId);
   const user = await findUserById(ctx.db, userId);
   if (!user) throw notFound('The user');
   const token = newSecret('mtl_');
@@ -56,7 +91,7 @@ export async function createApiToken(
     created_by: actor.kind === 'user' ? actor.email : `system:${actor.label}`,
     created_at: now,
     last_used_at: null,
-    expires_at: data.expiresAt ?? null,
+    expires_at: expiresAt,
     revoked_at: null,
   };
   return inTransaction(ctx, async (trx) => {
@@ -70,6 +105,23 @@ export async function createApiToken(
     );
     return { token, apiToken };
   });
+}
+
+/**
+ * Expiry is compared as ISO-8601 UTC text, so it is stored in exactly that form: "next week" would
+ * otherwise sort after every date and never expire, and "+02:00" offsets would compare wrongly.
+ */
+function normaliseExpiry(text: string, now: Date): string {
+  const at = new Date(text);
+  if (Number.isNaN(at.getTime()))
+    throw validationError(`expiresAt: "${text}" is not a date. Use an ISO date such as 2030-12-31.`, [
+      { field: 'expiresAt', message: 'Use an ISO date or timestamp, e.g. 2030-12-31.' },
+    ]);
+  if (at <= now)
+    throw validationError('expiresAt: the date is already past. Choose a date in the future.', [
+      { field: 'expiresAt', message: 'Must be in the future.' },
+    ]);
+  return at.toISOString();
 }
 
 /** The actor's own tokens, plus those of members of organisations they administer. */
@@ -93,7 +145,7 @@ export async function listApiTokens(ctx: AppContext, actor: Actor): Promise<ApiT
 export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: string): Promise<void> {
   const row = await repo.findApiToken(ctx.db, tokenId);
   if (!row) throw notFound('The API token');
-  await assertMayManageTokensOf(ctx, actor, row.user_id);
+  await assertMayManageTokensOf(ctx, actor, row.user_id, 'The API token');
   if (row.revoked_at) return;
   await inTransaction(ctx, async (trx) => {
     await repo.revokeApiToken(trx, tokenId, ctx.now().toISOString());

@@ -20,9 +20,10 @@ export interface CreatedUser {
 }
 
 function requireManage(actor: Actor, organisationId: string): void {
-  if (!canInOrganisation(actor, 'organisation.manage', organisationId)) {
-    throw forbidden('Only an administrator of this organisation can manage its members.');
-  }
+  if (canInOrganisation(actor, 'organisation.manage', organisationId)) return;
+  // Outsiders get "not found", so the organisation's existence is not revealed (docs/roles.md).
+  if (!canInOrganisation(actor, 'organisation.read', organisationId)) throw notFound('The organisation');
+  throw forbidden('Only an administrator of this organisation can manage its members.');
 }
 
 /**
@@ -80,7 +81,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: unknown):
       },
       ctx.now(),
     );
-    return { user, oneTimePassword: generated };
+    return { user: scopedFor(actor, user), oneTimePassword: generated };
   });
 }
 
@@ -96,10 +97,25 @@ export async function listUsers(ctx: AppContext, actor: Actor, organisationId?: 
   if (scope === 'all')
     for (const u of await repo.listUsersWithoutMembership(ctx.db))
       unique.set(u.id, { ...u, role: '', organisation_id: '' });
-  return Promise.all([...unique.values()].map((r) => presentUser(ctx.db, r)));
+  return Promise.all([...unique.values()].map(async (r) => scopedFor(actor, await presentUser(ctx.db, r))));
 }
 
-async function visibleUser(ctx: AppContext, db: Db, actor: Actor, userId: string): Promise<User> {
+/**
+ * A membership belongs to its organisation: others see only the memberships in organisations they
+ * may read, so a shared member does not reveal where else they work. The person themselves and
+ * installation administrators see all of them.
+ */
+function scopedFor(actor: Actor, user: User): User {
+  if (isInstallationAdmin(actor) || (actor.kind === 'user' && actor.userId === user.id)) return user;
+  return {
+    ...user,
+    memberships: user.memberships.filter((m) =>
+      canInOrganisation(actor, 'organisation.read', m.organisationId),
+    ),
+  };
+}
+
+async function visibleUser(db: Db, actor: Actor, userId: string): Promise<User> {
   const row = await repo.findUserById(db, userId);
   const user = row && (await presentUser(db, row));
   const visible =
@@ -111,13 +127,18 @@ async function visibleUser(ctx: AppContext, db: Db, actor: Actor, userId: string
   return user;
 }
 
-export function getUser(ctx: AppContext, actor: Actor, userId: string): Promise<User> {
-  return visibleUser(ctx, ctx.db, actor, userId);
+export async function getUser(ctx: AppContext, actor: Actor, userId: string): Promise<User> {
+  return scopedFor(actor, await visibleUser(ctx.db, actor, userId));
 }
 
 /** Changes to the whole account (disable, reset password) need authority over every organisation it belongs to. */
 function requireAuthorityOverAccount(actor: Actor, user: User): void {
   if (isInstallationAdmin(actor)) return;
+  // Their account reaches every organisation: resetting its password or disabling it is for their peers.
+  if (user.isInstallationAdmin)
+    throw forbidden(
+      'Only an installation administrator can change the account of an installation administrator.',
+    );
   const everywhere =
     user.memberships.length > 0 &&
     user.memberships.every((m) => canInOrganisation(actor, 'organisation.manage', m.organisationId));
@@ -159,7 +180,7 @@ export async function setRole(ctx: AppContext, actor: Actor, userId: string, inp
       },
       ctx.now(),
     );
-    return presentUser(trx, (await repo.findUserById(trx, userId))!);
+    return scopedFor(actor, await presentUser(trx, (await repo.findUserById(trx, userId))!));
   });
 }
 
@@ -198,7 +219,7 @@ export async function updateUser(
 ): Promise<User> {
   const patch = parseInput(UpdateUser, input);
   return inTransaction(ctx, async (trx) => {
-    const before = await visibleUser(ctx, trx, actor, userId);
+    const before = await visibleUser(trx, actor, userId);
     const self = actor.kind === 'user' && actor.userId === userId;
     if (patch.disabled !== undefined) {
       if (self)
@@ -232,7 +253,7 @@ export async function updateUser(
       },
       ctx.now(),
     );
-    return after;
+    return scopedFor(actor, after);
   });
 }
 
@@ -243,7 +264,7 @@ export async function resetPassword(
   userId: string,
 ): Promise<{ oneTimePassword: string }> {
   return inTransaction(ctx, async (trx) => {
-    const user = await visibleUser(ctx, trx, actor, userId);
+    const user = await visibleUser(trx, actor, userId);
     requireAuthorityOverAccount(actor, user);
     const password = oneTimePassword();
     const now = ctx.now().toISOString();

@@ -20,8 +20,11 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated database of the given engine, private to the calling test file. */
-export async function createTestDatabase(engine: EngineName): Promise<TestDatabase> {
+/** A fresh database of the given engine, private to the calling test file; migrated unless `migrate: false`. */
+export async function createTestDatabase(
+  engine: EngineName,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   let url: string;
   let drop: () => Promise<void>;
   if (engine === 'sqlite') {
@@ -46,10 +49,11 @@ export async function createTestDatabase(engine: EngineName): Promise<TestDataba
     };
   }
   const handle = createDb(url);
-  await migrateToLatest(handle.db);
+  if (options.migrate !== false) await migrateToLatest(handle.db);
   const ctx: AppContext = {
     db: handle.db,
     dialect: handle.dialect,
+    sqlite: handle.sqlite,
     config: {
       ...DEFAULT_CONFIG,
       dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'materiel-data-')),

@@ -15,8 +15,13 @@ export function registerTokenCommands(program: Command, env: CommandEnv): void {
       withRuntime(
         env,
         async ({ runtime, actor, io, json }, opts: { user: string; name: string; expires?: string }) => {
-          const expiresAt = opts.expires ? new Date(opts.expires).toISOString() : undefined;
-          const created = await createApiToken(runtime.ctx, actor, { name: opts.name, expiresAt }, opts.user);
+          // The service checks and normalises the date, so a bad one is a usage error naming the field.
+          const created = await createApiToken(
+            runtime.ctx,
+            actor,
+            { name: opts.name, expiresAt: opts.expires },
+            opts.user,
+          );
           emit(
             io,
             json,
