@@ -183,6 +183,12 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
     t = await createTestApp(engine);
     const first = await ensureFirstAdministrator(t.db.ctx, 'root@installation.test');
     installationPassword = first!.oneTimePassword;
+    // As if the administrator had already replaced the one-time password (which otherwise confines the session).
+    await t.db.handle.db
+      .updateTable('users')
+      .set({ must_change_password: 0 })
+      .where('email', '=', 'root@installation.test')
+      .execute();
     orgInstallation = (
       await db()
         .selectFrom('organisations')

@@ -110,6 +110,12 @@ describe.each(ENGINES)('users, organisations and memberships on %s', (engine) =>
   beforeAll(async () => {
     t = await createTestApp(engine);
     const first = await ensureFirstAdministrator(t.db.ctx, 'root@installation.test');
+    // As if the administrator had already replaced the one-time password (which otherwise confines the session).
+    await t.db.handle.db
+      .updateTable('users')
+      .set({ must_change_password: 0 })
+      .where('email', '=', 'root@installation.test')
+      .execute();
     root = await signIn(first!.email, first!.oneTimePassword);
   });
   afterAll(async () => t?.close());

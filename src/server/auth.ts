@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../policies/actor.ts';
 import { type ResolvedSession, resolveApiToken, resolveSession } from '../services/auth-service.ts';
@@ -15,6 +16,25 @@ declare module 'fastify' {
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The only API routes open without credentials; every other /api route is refused before its handler runs. */
+const PUBLIC_ROUTES = new Set(['POST /api/session', 'GET /api/vocab', 'GET /api/openapi.json']);
+
+/** What a person signed in with a one-time password may do until they choose their own. */
+const BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/session',
+  'POST /api/session/password',
+  'DELETE /api/session',
+  'GET /api/vocab',
+]);
+
+function routeKey(method: string, url: string): string {
+  return `${method} ${url.split('?')[0]}`;
+}
+
+function isPublic(method: string, url: string): boolean {
+  return PUBLIC_ROUTES.has(routeKey(method, url)) || url.startsWith('/api/docs');
+}
 
 /**
  * Resolves who is calling, from a Bearer token (scripts) or the session cookie (browser), and
@@ -35,18 +55,43 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const resolved = await resolveSession(ctx, token, request.ip);
-    if (!resolved) return;
-    if (UNSAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== resolved.session.csrf_token) {
+    const resolved = token ? await resolveSession(ctx, token, request.ip) : null;
+    if (!resolved) {
+      // Authentication is checked here for every route, so a new route cannot be public by omission.
+      if (!isPublic(request.method, request.url)) {
+        throw new AppError(
+          'unauthenticated',
+          'Sign in, or send an API token as "Authorization: Bearer <token>".',
+        );
+      }
+      return;
+    }
+    if (
+      UNSAFE_METHODS.has(request.method) &&
+      !sameSecret(request.headers[CSRF_HEADER], resolved.session.csrf_token)
+    ) {
       throw new AppError(
         'forbidden',
         'The request is missing its CSRF token. Reload the page and try again.',
       );
     }
+    if (
+      resolved.user.must_change_password === 1 &&
+      !BEFORE_PASSWORD_CHANGE.has(routeKey(request.method, request.url))
+    ) {
+      throw new AppError(
+        'forbidden',
+        'You signed in with a one-time password: choose your own password first.',
+      );
+    }
     request.actor = resolved.actor;
     request.session = resolved;
   });
+}
+
+function sameSecret(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string' || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
 export function requireActor(request: FastifyRequest): Actor {
