@@ -92,16 +92,22 @@ function serveWebApp(app: FastifyInstance, webDir?: string): void {
   const hasWeb = index !== undefined && fs.existsSync(index);
   if (hasWeb) app.register(fastifyStatic, { root: path.resolve(webDir!), wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && hasWeb && !request.url.startsWith('/api/')) {
+    // Paths with a file extension (e.g. /assets/app-1234.js after a rebuild) get a real 404, not the
+    // app's HTML, so a browser never runs HTML as JavaScript.
+    const pathname = request.url.split('?')[0] ?? '';
+    if (
+      request.method === 'GET' &&
+      hasWeb &&
+      !pathname.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(pathname)
+    ) {
       return reply.type('text/html').send(fs.createReadStream(index!));
     }
-    return reply
-      .status(404)
-      .send({
-        error: {
-          code: 'not_found',
-          message: `No such address: ${request.method} ${request.url.split('?')[0]}`,
-        },
-      });
+    return reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `No such address: ${request.method} ${request.url.split('?')[0]}`,
+      },
+    });
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, NewRow, Row } from '../schema.ts';
 
 /** Reserves the next sequence number and returns the previous hash; locks the head row until commit. */
@@ -65,7 +66,11 @@ export async function searchAuditLog(
     if (f.organisationIds.length === 0) return { total: 0, rows: [] };
     q = q.where('organisation_id', 'in', f.organisationIds);
   }
-  if (f.actor) q = q.where('actor_label', 'like', `%${f.actor}%`);
+  if (f.actor) {
+    // Case-insensitive on both engines, with the user's % and _ taken literally.
+    const pattern = `%${f.actor.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(sql<boolean>`lower(actor_label) like ${pattern} escape '\\'`);
+  }
   if (f.action) q = q.where('action', '=', f.action);
   if (f.recordType) q = q.where('record_type', '=', f.recordType);
   if (f.recordId) q = q.where('record_id', '=', f.recordId);

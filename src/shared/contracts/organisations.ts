@@ -25,5 +25,12 @@ export const CreateOrganisation = z.object({
 });
 export type CreateOrganisation = z.input<typeof CreateOrganisation>;
 
-export const UpdateOrganisation = CreateOrganisation.partial();
+// Built field by field rather than with .partial(): zod 4 keeps .default() inside .partial(), which
+// would reset an omitted confidentiality to 'restricted' on every update.
+export const UpdateOrganisation = z.object({
+  name: CreateOrganisation.shape.name.optional(),
+  kind: OrganisationKind.optional(),
+  country: Iso3.nullish(),
+  confidentiality: Confidentiality.optional(),
+});
 export type UpdateOrganisation = z.input<typeof UpdateOrganisation>;
