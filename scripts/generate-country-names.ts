@@ -1,0 +1,169 @@
+/**
+ * Generates src/domain/designations/country-names.generated.ts from the country-codes CSV
+ * (datasets/country-codes, ODC PDDL) kept in ../shared/data/countries/country-codes.csv.
+ *
+ *   npx tsx scripts/generate-country-names.ts [path/to/country-codes.csv]
+ *
+ * The table maps normalised country names to ISO 3166-1 alpha-3 codes. Names come from the
+ * official short names in the six UN languages, the UNTERM short and formal names in the six
+ * languages, the CLDR display name and the ISO 4217 country name. Each is added as written and,
+ * at a lower priority, in derived forms (articles and "(the)" removed, a parenthesised qualifier
+ * dropped or moved to the front: "Iran (Islamic Republic of)" -> "Islamic Republic of Iran").
+ * A key that two countries share at the same priority is ambiguous and is left out (reported).
+ * Hand-maintained names (former names, OFAC spellings, demonyms) live in countries.ts.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { normalizeCountryKey } from '../src/domain/designations/country-normalize.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const input = path.resolve(
+  process.argv[2] ?? path.join(root, '..', 'shared', 'data', 'countries', 'country-codes.csv'),
+);
+const output = path.join(root, 'src', 'domain', 'designations', 'country-names.generated.ts');
+
+const PRIMARY_COLUMNS = [
+  'official_name_en',
+  'UNTERM English Short',
+  'UNTERM English Formal',
+  'CLDR display name',
+  'ISO4217-currency_country_name',
+  'official_name_fr',
+  'UNTERM French Short',
+  'UNTERM French Formal',
+  'official_name_es',
+  'UNTERM Spanish Short',
+  'UNTERM Spanish Formal',
+  'official_name_ru',
+  'UNTERM Russian Short',
+  'UNTERM Russian Formal',
+  'official_name_ar',
+  'UNTERM Arabic Short',
+  'UNTERM Arabic Formal',
+  'official_name_cn',
+  'UNTERM Chinese Short',
+  'UNTERM Chinese Formal',
+];
+
+/** Articles that UNTERM puts in front of, or in parentheses after, a name. */
+const ARTICLE_IN_PARENS = /\s*\((?:the|la|le|les|l'|l’|el|los|las)\)\s*/giu;
+const LEADING_ARTICLE = /^(?:the|la|le|les|el|los|las)\s+|^l['’]/iu;
+
+function clean(name: string): string {
+  return name
+    .replace(/\s*\*\s*$/u, '') // UNTERM marks non-member states with a trailing asterisk
+    .replace(ARTICLE_IN_PARENS, ' ')
+    .replace(LEADING_ARTICLE, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Lower-priority forms: "X (Y)" -> "X" and "Y X"; "X - Y" (CLDR "Congo - Kinshasa") -> "X Y". */
+function derived(name: string): string[] {
+  const out: string[] = [];
+  const paren = /^(.*?)\s*\(([^)]*)\)\s*(.*)$/u.exec(name);
+  if (paren) {
+    const [, head = '', inner = '', tail = ''] = paren;
+    out.push(`${head} ${tail}`);
+    out.push(`${clean(inner)} ${head} ${tail}`);
+  }
+  const comma = /^([^,]+),\s*(.+)$/u.exec(name);
+  if (comma) out.push(`${clean(comma[2] ?? '')} ${comma[1]}`);
+  return out;
+}
+
+interface Row {
+  iso3: string;
+  iso2: string;
+  name: string;
+}
+
+const text = fs.readFileSync(input, 'utf8');
+const records = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+
+const rows: Row[] = [];
+// key -> priority -> set of iso3
+const claims = new Map<string, Map<number, Set<string>>>();
+function claim(key: string, priority: number, iso3: string) {
+  if (!key) return;
+  let byPriority = claims.get(key);
+  if (!byPriority) {
+    byPriority = new Map();
+    claims.set(key, byPriority);
+  }
+  let codes = byPriority.get(priority);
+  if (!codes) {
+    codes = new Set();
+    byPriority.set(priority, codes);
+  }
+  codes.add(iso3);
+}
+
+for (const record of records) {
+  const iso3 = (record['ISO3166-1-Alpha-3'] ?? '').trim();
+  const iso2 = (record['ISO3166-1-Alpha-2'] ?? '').trim();
+  if (!/^[A-Z]{3}$/u.test(iso3)) continue;
+  const name = clean(record.official_name_en ?? '') || iso3;
+  rows.push({ iso3, iso2, name });
+  for (const column of PRIMARY_COLUMNS) {
+    const value = (record[column] ?? '').trim();
+    if (!value) continue;
+    const cleaned = clean(value);
+    claim(normalizeCountryKey(cleaned), 1, iso3);
+    for (const variant of derived(cleaned)) claim(normalizeCountryKey(variant), 2, iso3);
+  }
+}
+
+const keysByIso3 = new Map<string, string[]>();
+const ambiguous: string[] = [];
+for (const [key, byPriority] of claims) {
+  const best = Math.min(...byPriority.keys());
+  const codes = [...(byPriority.get(best) ?? [])];
+  if (codes.length !== 1) {
+    ambiguous.push(`${key} -> ${codes.join('/')}`);
+    continue;
+  }
+  const iso3 = codes[0] as string;
+  const list = keysByIso3.get(iso3) ?? [];
+  list.push(key);
+  keysByIso3.set(iso3, list);
+}
+
+rows.sort((a, b) => a.iso3.localeCompare(b.iso3));
+const q = (s: string) => `'${s.replace(/\\/gu, '\\\\').replace(/'/gu, "\\'")}'`;
+const lines = [
+  '// Generated by scripts/generate-country-names.ts from country-codes.csv (datasets/country-codes,',
+  '// ODC PDDL). Do not edit by hand: run `npx tsx scripts/generate-country-names.ts` and commit the result.',
+  '// Keys are normalised with normalizeCountryKey (country-normalize.ts).',
+  '',
+  'export interface GeneratedCountry {',
+  '  iso3: string;',
+  '  iso2: string;',
+  '  name: string;',
+  '  keys: readonly string[];',
+  '}',
+  '',
+  'export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [',
+];
+for (const row of rows) {
+  const keys = (keysByIso3.get(row.iso3) ?? []).sort();
+  lines.push(
+    `  { iso3: ${q(row.iso3)}, iso2: ${q(row.iso2)}, name: ${q(row.name)}, keys: [${keys.map(q).join(', ')}] },`,
+  );
+}
+lines.push('];', '');
+fs.writeFileSync(output, lines.join('\n'));
+
+// Format with the project's formatter so that `biome check` leaves the file unchanged.
+const biome = path.join(root, 'node_modules', '.bin', 'biome');
+if (fs.existsSync(biome)) execFileSync(biome, ['format', '--write', output], { stdio: 'ignore' });
+
+const keyCount = [...keysByIso3.values()].reduce((n, k) => n + k.length, 0);
+console.log(`wrote ${path.relative(root, output)}: ${rows.length} countries, ${keyCount} name keys`);
+if (ambiguous.length > 0) {
+  console.log(`left out ${ambiguous.length} ambiguous keys:`);
+  for (const a of ambiguous.sort()) console.log(`  ${a}`);
+}
