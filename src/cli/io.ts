@@ -61,7 +61,8 @@ export function emitError(io: CliIo, json: boolean, error: unknown): void {
 }
 
 /** A plain text table for human output. */
-export function table(rows: Record<string, unknown>[], columns: string[]): string {
+export function table(records: readonly object[], columns: string[]): string {
+  const rows = records as Record<string, unknown>[];
   if (rows.length === 0) return '(none)';
   const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));

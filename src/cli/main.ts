@@ -4,6 +4,7 @@ import { registerAuditCommands } from './commands/audit-commands.ts';
 import { registerBackupCommands } from './commands/backup-commands.ts';
 import { registerDbCommands } from './commands/db-commands.ts';
 import { registerOrgCommands } from './commands/org-commands.ts';
+import { registerRegistryCommands } from './commands/registry-commands.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
 import { registerTokenCommands } from './commands/token-commands.ts';
 import { registerUserCommands } from './commands/user-commands.ts';
@@ -31,6 +32,7 @@ export function buildProgram(env: CommandEnv): Command {
   registerTokenCommands(program, env);
   registerAuditCommands(program, env);
   registerBackupCommands(program, env);
+  registerRegistryCommands(program, env);
   for (const command of program.commands) applyExitOverride(command, env);
   return program;
 }

@@ -56,6 +56,7 @@ export async function openRuntime(
   const ctx: AppContext = {
     db: handle.db,
     dialect: handle.dialect,
+    sqlite: handle.sqlite,
     config: configFromEnv({ dataDir, ...config }),
     now: () => new Date(),
   };

@@ -1,4 +1,4 @@
-import { type Confidentiality, confidentialityRank } from '../shared/vocab.ts';
+import { CONFIDENTIALITY_LEVELS, type Confidentiality, confidentialityRank } from '../shared/vocab.ts';
 import type { Actor } from './actor.ts';
 import { type Permission, ROLE_CLEARANCE, roleAllows } from './permissions.ts';
 
@@ -33,4 +33,25 @@ export function organisationsWith(actor: Actor, permission: Permission): 'all' |
 
 export function isInstallationAdmin(actor: Actor): boolean {
   return actor.kind === 'system' || actor.isInstallationAdmin;
+}
+
+/**
+ * For list queries: per organisation where the actor holds the permission, the confidentiality
+ * levels their role may read. `all` for system and installation administrators.
+ */
+export function readableLevelsByOrganisation(
+  actor: Actor,
+  permission: Permission,
+): 'all' | Map<string, Confidentiality[]> {
+  if (actor.kind === 'system' || actor.isInstallationAdmin) return 'all';
+  const map = new Map<string, Confidentiality[]>();
+  for (const [organisationId, role] of actor.memberships) {
+    if (!roleAllows(role, permission)) continue;
+    const clearance = confidentialityRank(ROLE_CLEARANCE[role]);
+    map.set(
+      organisationId,
+      CONFIDENTIALITY_LEVELS.filter((l) => confidentialityRank(l) <= clearance),
+    );
+  }
+  return map;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -12,8 +13,10 @@ import type { AppContext } from '../services/context.ts';
 import { registerAuth } from './auth.ts';
 import { errorHandler } from './errors.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
+import { importRoutes } from './routes/import-routes.ts';
 import { metaRoutes } from './routes/meta-routes.ts';
 import { organisationRoutes } from './routes/organisation-routes.ts';
+import { registryRoutes } from './routes/registry-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { tokenRoutes } from './routes/token-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
@@ -57,6 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
+  // Per-route file size limits are set where files are read (attachments 25 MB, inventories 300 MB).
+  await app.register(multipart, { limits: { fields: 20, files: 1, parts: 25 } });
   await app.register(rateLimit, { max: deps.rateLimitPerMinute ?? 1200, timeWindow: '1 minute' });
   await app.register(swagger, {
     openapi: {
@@ -81,6 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   userRoutes(app, ctx);
   tokenRoutes(app, ctx);
   auditRoutes(app, ctx);
+  registryRoutes(app, ctx);
+  importRoutes(app, ctx);
 
   serveWebApp(app, deps.webDir);
   return app;

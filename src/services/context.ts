@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import type { Db } from '../db/schema.ts';
 import type { Dialect } from '../db/url.ts';
 
@@ -28,6 +29,8 @@ export interface AppContext {
   dialect: Dialect;
   config: AppConfig;
   now(): Date;
+  /** The raw SQLite connection, for the bulk-insert dialect helper only (absent on PostgreSQL). */
+  sqlite?: SQLite.Database;
 }
 
 /** Runs `fn` in one transaction: the change and its audit entry commit together or not at all. */

@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-registry.ts';
+import * as m0003 from './0003-jobs.ts';
 
 /**
  * Every migration, in order. Static imports (not a folder scan) so that the set is fixed at build
@@ -7,4 +9,6 @@ import * as m0001 from './0001-foundation.ts';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-registry': m0002,
+  '0003-jobs': m0003,
 };

@@ -1,0 +1,13 @@
+import type { Db, NewRow, Row, RowUpdate } from '../schema.ts';
+
+export async function insertImport(db: Db, row: NewRow<'imports'>): Promise<void> {
+  await db.insertInto('imports').values(row).execute();
+}
+
+export async function updateImport(db: Db, id: string, patch: RowUpdate<'imports'>): Promise<void> {
+  await db.updateTable('imports').set(patch).where('id', '=', id).execute();
+}
+
+export function findImport(db: Db, id: string): Promise<Row<'imports'> | undefined> {
+  return db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+}

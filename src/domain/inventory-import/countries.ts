@@ -1,0 +1,39 @@
+import { countryInfo, normalizeCountryKey, resolveCountry } from '../designations/countries.ts';
+
+/**
+ * States that no longer exist but made many of the weapons still in service. ISO 3166-3 keeps
+ * their alpha-3 codes, which registries use for the country of manufacture.
+ */
+const FORMER_STATES: Record<string, string> = {
+  ussr: 'SUN',
+  'soviet union': 'SUN',
+  urss: 'SUN',
+  'union sovietique': 'SUN',
+  ссср: 'SUN',
+  'union of soviet socialist republics': 'SUN',
+  sun: 'SUN',
+  yugoslavia: 'YUG',
+  yougoslavie: 'YUG',
+  yug: 'YUG',
+  czechoslovakia: 'CSK',
+  tchecoslovaquie: 'CSK',
+  csk: 'CSK',
+  'east germany': 'DDR',
+  gdr: 'DDR',
+  rda: 'DDR',
+  'german democratic republic': 'DDR',
+  ddr: 'DDR',
+};
+
+/**
+ * A country as typed in an inventory (ISO3 or ISO2 code, or a name in a UN language) to ISO3.
+ * Stricter than list parsing: a value naming two countries or carrying extra words is refused.
+ */
+export function inventoryCountry(raw: string): string | null {
+  const former = FORMER_STATES[normalizeCountryKey(raw)];
+  if (former) return former;
+  const upper = raw.trim().toUpperCase();
+  if (/^[A-Z]{3}$/.test(upper) && countryInfo(upper)) return upper;
+  const r = resolveCountry(raw);
+  return r.iso3 && r.alternatives.length === 0 && !r.qualifier ? r.iso3 : null;
+}

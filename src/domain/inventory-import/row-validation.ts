@@ -1,0 +1,226 @@
+import {
+  ITEM_CONDITIONS,
+  MATERIEL_CATEGORIES,
+  type MarkingScript,
+  normaliseCalibre,
+} from '../../shared/registry-vocab.ts';
+import { weaponContentHash, weaponNaturalKey } from '../registry/identity.ts';
+import { normaliseMarkingText, normaliseSerial } from '../registry/serial.ts';
+import { inventoryCountry } from './countries.ts';
+import type { ItemField } from './fields.ts';
+
+export interface RowIssue {
+  row: number;
+  /** The column as the file names it (its header), or the field when the value came from a default. */
+  column: string;
+  value: string;
+  message: string;
+}
+
+export interface WeaponCandidate {
+  row: number;
+  category: string;
+  make: string | null;
+  model: string | null;
+  calibre: string | null;
+  serialRaw: string | null;
+  serialNormalised: string | null;
+  serialKey: string | null;
+  countryOfManufacture: string | null;
+  yearOfManufacture: number | null;
+  importCountry: string | null;
+  importYear: number | null;
+  nationalRegistrationNumber: string | null;
+  condition: string;
+  site: string | null;
+  holder: string | null;
+  markings: { text: string; normalised: string; script: MarkingScript }[];
+  notes: string | null;
+  naturalKey: string;
+  contentHash: string;
+}
+
+export interface RowContext {
+  rowNumber: number;
+  /** field -> raw cell text (already trimmed; absent when the column is not mapped). */
+  values: Partial<Record<ItemField, string>>;
+  /** field -> the header it was read from, for messages. */
+  headers: Partial<Record<ItemField, string>>;
+  defaults: Partial<Record<ItemField, string>>;
+  currentYear: number;
+}
+
+/** Cells that mean "no serial could be read" in the inventories seen in the field. */
+const NO_SERIAL = new Set([
+  '',
+  '-',
+  '--',
+  '?',
+  'NONE',
+  'NIL',
+  'NA',
+  'N/A',
+  'N.A.',
+  'ILLEGIBLE',
+  'UNREADABLE',
+  'NO SERIAL',
+  'NEANT',
+  'NÉANT',
+  'SANS',
+  'SANS NUMERO',
+  'SANS NUMÉRO',
+  'ILLISIBLE',
+  'INCONNU',
+  'UNKNOWN',
+  'НЕТ',
+]);
+
+function scriptOf(text: string): MarkingScript {
+  if (/\p{Script=Cyrillic}/u.test(text)) return 'cyrillic';
+  if (/\p{Script=Arabic}/u.test(text)) return 'arabic';
+  if (/\p{Script=Han}/u.test(text)) return 'chinese';
+  if (/\p{Script=Latin}|\d/u.test(text)) return 'latin';
+  return 'other';
+}
+
+function parseYear(text: string): number | null {
+  // Excel hands years over as numbers ("1985" or "1985.0"); dates too ("1985-01-01").
+  const m = /^(\d{4})(?:\.0+|-\d{2}-\d{2})?$/.exec(text.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Turns one spreadsheet row into a weapon to register, or into issues naming the row, column,
+ * value and reason. Pure: the same row always gives the same answer, so imports are repeatable.
+ */
+export function validateWeaponRow(ctx: RowContext): { candidate: WeaponCandidate } | { issues: RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const get = (field: ItemField): string | undefined => {
+    const v = ctx.values[field]?.trim();
+    return v ? v : ctx.defaults[field]?.trim() || undefined;
+  };
+  const fail = (field: ItemField, value: string, message: string) =>
+    issues.push({ row: ctx.rowNumber, column: ctx.headers[field] ?? field, value, message });
+
+  const categoryText = get('category');
+  let category: string | undefined;
+  if (!categoryText)
+    fail(
+      'category',
+      '',
+      'The category is missing (e.g. "assault rifles"). Add it, or set a default in the mapping.',
+    );
+  else {
+    const entry = MATERIEL_CATEGORIES.find(categoryText);
+    if (!entry)
+      fail(
+        'category',
+        categoryText,
+        `Unknown category. Use a code or label from "materiel vocab categories", e.g. assault_rifles.`,
+      );
+    else if (entry.trackedBy === 'lot')
+      fail('category', categoryText, 'Ammunition is registered by lot, not in a weapons inventory.');
+    else category = entry.code;
+  }
+
+  const serialText = get('serial');
+  const serial = serialText && !NO_SERIAL.has(serialText.toUpperCase()) ? normaliseSerial(serialText) : null;
+  if (serial && !serial.normalised) fail('serial', serialText!, 'The serial has no letter or digit.');
+
+  const yearOf = (field: 'year_of_manufacture' | 'import_year'): number | null => {
+    const text = get(field);
+    if (!text) return null;
+    const year = parseYear(text);
+    if (year === null) fail(field, text, 'Give the year as four digits, e.g. 1985.');
+    else if (year < 1800 || year > ctx.currentYear)
+      fail(field, text, `The year must be between 1800 and ${ctx.currentYear}.`);
+    else return year;
+    return null;
+  };
+  const countryOf = (field: 'country_of_manufacture' | 'import_country'): string | null => {
+    const text = get(field);
+    if (!text) return null;
+    const iso3 = inventoryCountry(text);
+    if (!iso3)
+      fail(
+        field,
+        text,
+        'Unknown country. Use an ISO 3166-1 alpha-3 code (e.g. RUS, CHN) or the country name.',
+      );
+    return iso3;
+  };
+  const yearOfManufacture = yearOf('year_of_manufacture');
+  const importYear = yearOf('import_year');
+  if (yearOfManufacture && importYear && importYear < yearOfManufacture) {
+    fail('import_year', String(importYear), 'The import year is before the year of manufacture.');
+  }
+  const countryOfManufacture = countryOf('country_of_manufacture');
+  const importCountry = countryOf('import_country');
+
+  const conditionText = get('condition');
+  let condition = 'unknown';
+  if (conditionText) {
+    const c = ITEM_CONDITIONS.parse(conditionText);
+    if (!c)
+      fail('condition', conditionText, `Unknown condition. Use one of: ${ITEM_CONDITIONS.codes.join(', ')}.`);
+    else condition = c;
+  }
+
+  const markings = (get('markings') ?? '')
+    .split(/[;|\n]/)
+    .map((m) => m.trim())
+    .filter(Boolean)
+    .map((text) => ({ text, normalised: normaliseMarkingText(text), script: scriptOf(text) }));
+
+  const make = get('make') ?? null;
+  const model = get('model') ?? null;
+  const calibreText = get('calibre');
+  const nationalRegistrationNumber = get('national_registration_number') ?? null;
+  const identity = {
+    category: category ?? '',
+    make,
+    model,
+    calibre: calibreText ? normaliseCalibre(calibreText) : null,
+    serialNormalised: serial?.normalised || null,
+    countryOfManufacture,
+    yearOfManufacture,
+    importCountry,
+    importYear,
+    nationalRegistrationNumber,
+    condition,
+    markings: markings.map((m) => m.normalised),
+  };
+  const naturalKey = weaponNaturalKey(identity);
+  if (!naturalKey) {
+    fail(
+      'serial',
+      serialText ?? '',
+      'Neither a serial number nor a national registration number: the weapon cannot be identified. Give one of them.',
+    );
+  }
+  if (issues.length) return { issues };
+  return {
+    candidate: {
+      row: ctx.rowNumber,
+      category: category!,
+      make,
+      model,
+      calibre: identity.calibre,
+      serialRaw: serial ? serialText! : null,
+      serialNormalised: identity.serialNormalised,
+      serialKey: serial?.matchKey || null,
+      countryOfManufacture,
+      yearOfManufacture,
+      importCountry,
+      importYear,
+      nationalRegistrationNumber,
+      condition,
+      site: get('site') ?? null,
+      holder: get('holder') ?? null,
+      markings,
+      notes: get('notes') ?? null,
+      naturalKey: naturalKey!,
+      contentHash: weaponContentHash(identity),
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { searchWeapons } from '../../db/repositories/weapon-repository.ts';
+import { organisationsWith, readableLevelsByOrganisation } from '../../policies/access.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { notFound } from '../../shared/errors.ts';
+import type { AppContext } from '../context.ts';
+import { presentWeaponSummary } from './presenters.ts';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The columns of an export, with headers the import recognises, so an export can be re-imported. */
+const COLUMNS: [
+  header: string,
+  pick: (w: ReturnType<typeof presentWeaponSummary>) => string | number | null,
+][] = [
+  ['Category', (w) => w.category],
+  ['Make', (w) => w.make],
+  ['Model', (w) => w.model],
+  ['Calibre', (w) => w.calibre],
+  ['Serial number', (w) => w.serial],
+  ['Country of manufacture', (w) => w.countryOfManufacture],
+  ['Year of manufacture', (w) => w.yearOfManufacture],
+  ['National registration number', (w) => w.nationalRegistrationNumber],
+  ['National marking code', (w) => w.nationalMarkingCode],
+  ['Condition', (w) => w.condition],
+  ['Status', (w) => w.status],
+  ['Holder', (w) => w.holder],
+  ['Id', (w) => w.id],
+];
+
+async function* pages(ctx: AppContext, actor: Actor, organisationId: string) {
+  const scope = organisationsWith(actor, 'registry.read');
+  if (scope !== 'all' && !scope.includes(organisationId)) throw notFound('The organisation');
+  const levels = readableLevelsByOrganisation(actor, 'registry.read');
+  for (let offset = 0; ; offset += 5000) {
+    const { rows } = await searchWeapons(ctx.db, {
+      organisationIds: [organisationId],
+      readableLevels: levels,
+      sort: 'created_at',
+      direction: 'asc',
+      limit: 5000,
+      offset,
+    });
+    yield rows.map(presentWeaponSummary);
+    if (rows.length < 5000) return;
+  }
+}
+
+/** Writes an organisation's registry to a file, page by page, so exports of a million weapons stay in bounded memory. */
+export async function exportItems(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  format: ExportFormat,
+  out: string,
+): Promise<{ rows: number; file: string }> {
+  let rows = 0;
+  if (format === 'xlsx') {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('Registry');
+    sheet.addRow(COLUMNS.map(([h]) => h)).commit();
+    for await (const page of pages(ctx, actor, organisationId)) {
+      for (const w of page) {
+        sheet.addRow(COLUMNS.map(([, pick]) => pick(w) ?? '')).commit();
+        rows++;
+      }
+    }
+    sheet.commit();
+    await workbook.commit();
+    return { rows, file: out };
+  }
+  const stream = fs.createWriteStream(out);
+  if (format === 'json') {
+    stream.write('[\n');
+    for await (const page of pages(ctx, actor, organisationId)) {
+      for (const w of page) stream.write(`${rows++ ? ',\n' : ''}${JSON.stringify(w)}`);
+    }
+    stream.write('\n]\n');
+  } else {
+    const csv = stringify({ bom: true });
+    csv.pipe(stream);
+    csv.write(COLUMNS.map(([h]) => h));
+    for await (const page of pages(ctx, actor, organisationId)) {
+      for (const w of page) {
+        csv.write(COLUMNS.map(([, pick]) => pick(w) ?? ''));
+        rows++;
+      }
+    }
+    csv.end();
+  }
+  if (format === 'json') stream.end();
+  await new Promise<void>((resolve, reject) => stream.on('finish', resolve).on('error', reject));
+  return { rows, file: out };
+}

@@ -1,0 +1,494 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { createBulkInserter } from '../../db/dialect/bulk-insert.ts';
+import { newId } from '../../db/ids.ts';
+import { toJson } from '../../db/json.ts';
+import { insertImport, updateImport } from '../../db/repositories/import-repository.ts';
+import { findOrganisation } from '../../db/repositories/organisation-repository.ts';
+import { findSiteByName, insertSite } from '../../db/repositories/site-repository.ts';
+import { weaponsByNaturalKeys, weaponsBySerialKeys } from '../../db/repositories/weapon-repository.ts';
+import type { Db, NewRow } from '../../db/schema.ts';
+import { ITEM_FIELDS, type ItemField } from '../../domain/inventory-import/fields.ts';
+import {
+  columnLetter,
+  detectColumns,
+  type MappingOverrides,
+} from '../../domain/inventory-import/header-detection.ts';
+import {
+  type RowIssue,
+  validateWeaponRow,
+  type WeaponCandidate,
+} from '../../domain/inventory-import/row-validation.ts';
+import { canInOrganisation } from '../../policies/access.ts';
+import { type Actor, actorLabel } from '../../policies/actor.ts';
+import { ImportMapping, type ImportSummary } from '../../shared/contracts/registry.ts';
+import { forbidden, notFound, validationError } from '../../shared/errors.ts';
+import type { Confidentiality } from '../../shared/vocab.ts';
+import { recordAudit } from '../audit-recorder.ts';
+import type { AppContext } from '../context.ts';
+import { formatFromFileName, readTabular, type TabularRow } from '../files/tabular-reader.ts';
+import { parseInput } from '../validate.ts';
+
+export interface ImportItemsOptions {
+  organisationId: string;
+  filePath: string;
+  /** The name the user knows the file by (for messages and the record of the import). */
+  fileName?: string;
+  mapping?: unknown;
+  dryRun?: boolean;
+  /** Commit the valid rows and write the rejected ones to a rejects file. */
+  partial?: boolean;
+  rejectsPath?: string;
+  confidentiality?: Confidentiality;
+  /** Called after each chunk with the rows read so far. */
+  onProgress?: (rowsRead: number) => void;
+  /** Date of the `registered` events; today by default. */
+  registeredOn?: string;
+  /** An upload already recorded in `imports` (the web flow); otherwise a new record is made. */
+  importId?: string;
+}
+
+/** Errors kept in the summary; the rejects file holds every rejected row whatever their number. */
+const MAX_REPORTED_ERRORS = 5000;
+const MAX_REPORTED_DUPLICATES = 2000;
+const CHUNK_ROWS = 2000;
+
+class Rollback extends Error {}
+
+/**
+ * Imports a baseline inventory (CSV or XLSX) of weapons into an organisation's registry.
+ *
+ * All or nothing by default: rows are validated and written inside one transaction, which is
+ * rolled back if any row is refused. With `partial`, valid rows are committed and refused ones
+ * are written to a rejects file with their reasons. Re-importing the same file changes nothing:
+ * each weapon's natural key (make + model + normalised serial, or national registration number)
+ * finds the one already registered, and an identical description counts as unchanged.
+ */
+export async function importItems(
+  ctx: AppContext,
+  actor: Actor,
+  opts: ImportItemsOptions,
+): Promise<ImportSummary> {
+  if (!canInOrganisation(actor, 'registry.write', opts.organisationId)) {
+    throw forbidden("Only the organisation's registrars and administrators can import inventories.");
+  }
+  if (!(await findOrganisation(ctx.db, opts.organisationId))) throw notFound('The organisation');
+  const fileName = opts.fileName ?? path.basename(opts.filePath);
+  const format = formatFromFileName(fileName);
+  if (!format)
+    throw validationError(`${fileName}: only .csv and .xlsx files can be imported.`, [
+      { field: 'file', message: 'Use CSV or XLSX.' },
+    ]);
+  if (!fs.existsSync(opts.filePath))
+    throw validationError(`${opts.filePath} does not exist.`, [{ field: 'file', message: 'No such file.' }]);
+  const mapping = opts.mapping === undefined ? {} : parseInput(ImportMapping, opts.mapping);
+  const defaults = validateDefaults(mapping.defaults ?? {});
+
+  const rows = readTabular(opts.filePath, format)[Symbol.asyncIterator]();
+  const head: TabularRow[] = [];
+  for (let i = 0; i < 25; i++) {
+    const next = await rows.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  const overrides: MappingOverrides = {
+    headerRow:
+      mapping.headerRow === undefined
+        ? undefined
+        : head.findIndex((r) => r.rowNumber === mapping.headerRow) + 1 || mapping.headerRow,
+    columns: mapping.columns as MappingOverrides['columns'],
+  };
+  const detected = detectColumns(
+    head.map((r) => r.cells),
+    overrides,
+  );
+  if (!detected) {
+    throw validationError(
+      `${fileName}: no header row found in the first 25 rows. Name the columns (e.g. "Serial No.", "Make", "Model", "Category") or give a mapping file.`,
+      [{ field: 'file', message: 'No header row recognised.' }],
+    );
+  }
+  const hasIdentity =
+    detected.columns.serial !== undefined || detected.columns.national_registration_number !== undefined;
+  const hasCategory = detected.columns.category !== undefined || defaults.category !== undefined;
+  if (!hasIdentity || !hasCategory) {
+    const missing = [
+      !hasIdentity && 'a serial number or national registration number column',
+      !hasCategory && 'a category column (or a default category in the mapping)',
+    ].filter(Boolean);
+    throw validationError(
+      `${fileName}: the file has no ${missing.join(' and no ')}. Headers found: ${detected.headers.filter(Boolean).join(', ')}.`,
+      [{ field: 'mapping', message: `Missing ${missing.join(' and ')}.` }],
+    );
+  }
+  const headerRowNumber = head[detected.headerRowIndex]!.rowNumber;
+  const fieldHeaders: Partial<Record<ItemField, string>> = {};
+  const mappingOut: Record<string, string> = {};
+  for (const [field, column] of Object.entries(detected.columns) as [ItemField, number][]) {
+    const header = detected.headers[column] || columnLetter(column);
+    fieldHeaders[field] = header;
+    mappingOut[header] = field;
+  }
+
+  async function* dataRows(): AsyncGenerator<TabularRow> {
+    for (const r of head) if (r.rowNumber > headerRowNumber) yield r;
+    for (;;) {
+      const next = await rows.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+
+  const importId = opts.importId ?? newId();
+  const now = ctx.now();
+  const summary: ImportSummary = {
+    imported: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+    duplicates: [],
+    dryRun: Boolean(opts.dryRun),
+    committed: false,
+    rows: 0,
+    sitesCreated: [],
+    rejectsFile: null,
+    mapping: mappingOut,
+    importId: opts.dryRun ? null : importId,
+  };
+  const rejects: { cells: string[]; reasons: string[] }[] = [];
+  const seenKeys = new Map<string, number>();
+  const seenSerialKeys = new Map<
+    string,
+    { row: number; make: string | null; model: string | null; serial: string | null; naturalKey: string }
+  >();
+
+  const work = async (db: Db) => {
+    const bulk = createBulkInserter(db, ctx.dialect, ctx.sqlite);
+    const siteIds = new Map<string, string>();
+    let chunk: { row: TabularRow; candidate: WeaponCandidate }[] = [];
+    const reject = (row: TabularRow, issues: RowIssue[]) => {
+      summary.rejected++;
+      for (const issue of issues) if (summary.errors.length < MAX_REPORTED_ERRORS) summary.errors.push(issue);
+      rejects.push({ cells: row.cells, reasons: issues.map((i) => `${i.column}: ${i.message}`) });
+    };
+
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const existing = await weaponsByNaturalKeys(
+        db,
+        opts.organisationId,
+        chunk.map((c) => c.candidate.naturalKey),
+      );
+      const serialKeys = [
+        ...new Set(chunk.map((c) => c.candidate.serialKey).filter((k): k is string => Boolean(k))),
+      ];
+      const similar = serialKeys.length ? await weaponsBySerialKeys(db, opts.organisationId, serialKeys) : [];
+      const weapons: NewRow<'weapons'>[] = [];
+      const events: NewRow<'ledger_events'>[] = [];
+      const markings: NewRow<'weapon_markings'>[] = [];
+      for (const { row, candidate: c } of chunk) {
+        const found = existing.get(c.naturalKey);
+        if (found) {
+          if (found.content_hash === c.contentHash) summary.unchanged++;
+          else {
+            reject(row, [
+              {
+                row: c.row,
+                column: fieldHeaders.serial ?? 'serial',
+                value: c.serialRaw ?? c.nationalRegistrationNumber ?? '',
+                message: `This weapon is already registered (id ${found.id}) with different details. Correct the registry by recording an event, not by re-importing.`,
+              },
+            ]);
+          }
+          continue;
+        }
+        for (const other of similar) {
+          if (
+            other.serial_key === c.serialKey &&
+            other.natural_key !== c.naturalKey &&
+            summary.duplicates.length < MAX_REPORTED_DUPLICATES
+          ) {
+            summary.duplicates.push({
+              row: c.row,
+              serial: c.serialRaw ?? '',
+              message:
+                'A registered weapon has a serial that differs only by look-alike characters or make/model spelling.',
+              candidates: [
+                { weaponId: other.id, make: other.make, model: other.model, serial: other.serial_raw },
+              ],
+            });
+          }
+        }
+        const siteId = c.site ? await siteIdFor(db, c.site) : null;
+        const id = newId();
+        const at = now.toISOString();
+        weapons.push({
+          id,
+          organisation_id: opts.organisationId,
+          confidentiality: opts.confidentiality ?? 'restricted',
+          category: c.category,
+          make: c.make,
+          model: c.model,
+          calibre: c.calibre,
+          serial_raw: c.serialRaw,
+          serial_normalised: c.serialNormalised,
+          serial_key: c.serialKey,
+          country_of_manufacture: c.countryOfManufacture,
+          year_of_manufacture: c.yearOfManufacture,
+          import_country: c.importCountry,
+          import_year: c.importYear,
+          national_registration_number: c.nationalRegistrationNumber,
+          national_marking_code: null,
+          condition: c.condition,
+          notes: c.notes,
+          natural_key: c.naturalKey,
+          content_hash: c.contentHash,
+          status: 'in_stock',
+          holder: c.holder,
+          site_id: siteId,
+          import_id: importId,
+          created_by: actorLabel(actor),
+          created_at: at,
+          updated_at: at,
+        });
+        events.push({
+          id: newId(),
+          organisation_id: opts.organisationId,
+          subject_type: 'weapon',
+          subject_id: id,
+          seq: 1,
+          type: 'registered',
+          occurred_on: opts.registeredOn ?? at.slice(0, 10),
+          place: null,
+          site_id: siteId,
+          actor_organisation: opts.organisationId,
+          counterpart: null,
+          holder: c.holder,
+          quantity_delta: null,
+          documents_json: null,
+          corrects_event_id: null,
+          reason: null,
+          details_json: toJson({ importId, row: c.row, file: fileName }),
+          recorded_by: actorLabel(actor),
+          recorded_at: at,
+        });
+        for (const m of c.markings) {
+          markings.push({
+            id: newId(),
+            weapon_id: id,
+            kind: 'other',
+            text_raw: m.text,
+            text_normalised: m.normalised,
+            script: m.script,
+            transliteration: null,
+            position: null,
+            attachment_id: null,
+            created_at: at,
+          });
+        }
+        summary.imported++;
+      }
+      if (!opts.dryRun) {
+        await bulk.insert('weapons', weapons);
+        await bulk.insert('ledger_events', events);
+        await bulk.insert('weapon_markings', markings);
+      }
+      chunk = [];
+      opts.onProgress?.(summary.rows);
+    };
+
+    const siteIdFor = async (trx: Db, name: string): Promise<string | null> => {
+      const known = siteIds.get(name);
+      if (known) return known;
+      const site = await findSiteByName(trx, opts.organisationId, name);
+      let id = site?.id;
+      if (!id) {
+        id = newId();
+        summary.sitesCreated.push(name);
+        if (!opts.dryRun) {
+          const at = now.toISOString();
+          await insertSite(trx, {
+            id,
+            organisation_id: opts.organisationId,
+            confidentiality: 'restricted',
+            name,
+            kind: 'depot',
+            country: null,
+            admin_area: null,
+            latitude: null,
+            longitude: null,
+            created_at: at,
+            updated_at: at,
+          });
+        }
+      }
+      siteIds.set(name, id);
+      return id;
+    };
+
+    for await (const row of dataRows()) {
+      if (row.cells.every((c) => c.trim() === '')) continue;
+      summary.rows++;
+      const values: Partial<Record<ItemField, string>> = {};
+      for (const [field, column] of Object.entries(detected.columns) as [ItemField, number][])
+        values[field] = row.cells[column] ?? '';
+      const result = validateWeaponRow({
+        rowNumber: row.rowNumber,
+        values,
+        headers: fieldHeaders,
+        defaults,
+        currentYear: now.getUTCFullYear(),
+      });
+      if ('issues' in result) {
+        reject(row, result.issues);
+        continue;
+      }
+      const c = result.candidate;
+      const earlier = seenKeys.get(c.naturalKey);
+      if (earlier !== undefined) {
+        reject(row, [
+          {
+            row: c.row,
+            column: fieldHeaders.serial ?? 'serial',
+            value: c.serialRaw ?? c.nationalRegistrationNumber ?? '',
+            message: `The same weapon is already on row ${earlier} of this file.`,
+          },
+        ]);
+        continue;
+      }
+      seenKeys.set(c.naturalKey, c.row);
+      if (c.serialKey) {
+        const twin = seenSerialKeys.get(c.serialKey);
+        if (twin && summary.duplicates.length < MAX_REPORTED_DUPLICATES) {
+          summary.duplicates.push({
+            row: c.row,
+            serial: c.serialRaw ?? '',
+            message: `Row ${twin.row} has a serial that differs only by look-alike characters or make/model spelling.`,
+            candidates: [{ row: twin.row, make: twin.make, model: twin.model, serial: twin.serial }],
+          });
+        } else if (!twin) {
+          seenSerialKeys.set(c.serialKey, {
+            row: c.row,
+            make: c.make,
+            model: c.model,
+            serial: c.serialRaw,
+            naturalKey: c.naturalKey,
+          });
+        }
+      }
+      chunk.push({ row, candidate: c });
+      if (chunk.length >= CHUNK_ROWS) await flush();
+    }
+    await flush();
+
+    const failed = summary.rejected > 0 && !opts.partial;
+    if (failed || opts.dryRun) {
+      summary.committed = false;
+      throw new Rollback();
+    }
+    const record = {
+      id: importId,
+      organisation_id: opts.organisationId,
+      kind: 'items',
+      file_name: fileName,
+      file_sha256: await fileSha256(opts.filePath),
+      status: 'done',
+      mapping_json: toJson({ mapping: mappingOut, defaults }),
+      summary_json: toJson({
+        imported: summary.imported,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected,
+        rows: summary.rows,
+      }),
+      progress_rows: summary.rows,
+      total_rows: summary.rows,
+      created_by: actorLabel(actor),
+      created_at: now.toISOString(),
+      finished_at: ctx.now().toISOString(),
+    };
+    if (opts.importId) await updateImport(db, importId, record);
+    else await insertImport(db, record);
+    await recordAudit(
+      db,
+      actor,
+      {
+        action: 'registry.import',
+        recordType: 'import',
+        recordId: importId,
+        organisationId: opts.organisationId,
+        after: {
+          file: fileName,
+          imported: summary.imported,
+          unchanged: summary.unchanged,
+          rejected: summary.rejected,
+          sitesCreated: summary.sitesCreated,
+        },
+      },
+      ctx.now(),
+    );
+    summary.committed = true;
+  };
+
+  try {
+    await ctx.db.transaction().execute(work);
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  if (!summary.committed) {
+    // Nothing was written: say so in the counts, and drop site names that were never created.
+    if (!opts.dryRun) {
+      summary.sitesCreated = [];
+      summary.importId = null;
+    }
+  }
+  if (opts.partial && rejects.length) {
+    summary.rejectsFile = writeRejects(
+      opts.rejectsPath ?? defaultRejectsPath(opts.filePath),
+      head[detected.headerRowIndex]!.cells,
+      rejects,
+    );
+  }
+  if (!summary.committed && !opts.dryRun) summary.imported = 0;
+  return summary;
+}
+
+function validateDefaults(defaults: Record<string, string>): Partial<Record<ItemField, string>> {
+  const out: Partial<Record<ItemField, string>> = {};
+  for (const [field, value] of Object.entries(defaults)) {
+    if (!(ITEM_FIELDS as readonly string[]).includes(field)) {
+      throw validationError(
+        `The mapping's defaults name an unknown field "${field}". Fields: ${ITEM_FIELDS.join(', ')}.`,
+        [{ field: `defaults.${field}`, message: 'Unknown field.' }],
+      );
+    }
+    out[field as ItemField] = value;
+  }
+  return out;
+}
+
+function defaultRejectsPath(filePath: string): string {
+  const parsed = path.parse(filePath);
+  return path.join(parsed.dir, `${parsed.name}.rejects.csv`);
+}
+
+/** The refused rows as they were, with a first column saying why, ready to correct and import again. */
+function writeRejects(
+  target: string,
+  header: string[],
+  rejects: { cells: string[]; reasons: string[] }[],
+): string {
+  const body = stringify(
+    [['Errors', ...header], ...rejects.map((r) => [r.reasons.join(' | '), ...r.cells])],
+    { bom: true },
+  );
+  fs.writeFileSync(target, body);
+  return target;
+}
+
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
