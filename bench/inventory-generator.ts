@@ -176,6 +176,12 @@ export const HEADER = [
   'État',
 ];
 
+/** The normalised serial of generated row i (two letters and seven digits), for benchmarks to search. */
+export function normalisedSerialOfRow(i: number): string {
+  const prefix = String.fromCharCode(65 + (i % 26)) + String.fromCharCode(65 + (Math.floor(i / 26) % 26));
+  return `${prefix}${String(i).padStart(7, '0')}`;
+}
+
 function csvCell(v: string): string {
   return /[",\n;]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }

@@ -302,7 +302,8 @@ function vesselName(): string {
 
 function syntheticEntries(count: number): ListEntry[] {
   const entries: ListEntry[] = [];
-  for (let i = 0; entries.reduce((n, e) => n + e.names.length, 0) < count; i++) {
+  let total = 0;
+  for (let i = 0; total < count; i++) {
     const r = rand();
     const type = r < 0.6 ? 'person' : r < 0.9 ? 'organization' : 'vessel';
     const make = type === 'person' ? personName : type === 'organization' ? orgName : vesselName;
@@ -310,6 +311,7 @@ function syntheticEntries(count: number): ListEntry[] {
     const aliases = Math.floor(rand() * 3);
     for (let k = 0; k < aliases; k++)
       names.push({ text: make(), ...(rand() < 0.3 ? { quality: 'low' as const } : {}) });
+    total += names.length;
     entries.push({
       ref: `SYN${i}`,
       source: 'synthetic',
@@ -365,10 +367,13 @@ globalThis.gc?.();
 const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
 
 const queries: ScreenQuery[] = [];
+const sources = new Map<ScreenQuery, string>();
 for (let i = 0; i < QUERIES; i++) {
   if (rand() < 0.5) {
     const entry = pick(entries);
-    queries.push({ name: damage(pick(entry.names).text), type: entry.type });
+    const q: ScreenQuery = { name: damage(pick(entry.names).text), type: entry.type };
+    sources.set(q, entry.ref);
+    queries.push(q);
   } else {
     queries.push({ name: rand() < 0.6 ? personName() : orgName() });
   }
@@ -377,13 +382,20 @@ for (let i = 0; i < QUERIES; i++) {
 for (const q of queries.slice(0, 300)) screen(index, q);
 const latencies: number[] = [];
 let hits = 0;
+let found = 0;
+const cpuBefore = process.cpuUsage();
 t = performance.now();
 for (const q of queries) {
   const start = performance.now();
-  hits += screen(index, q).length > 0 ? 1 : 0;
+  const results = screen(index, q);
   latencies.push(performance.now() - start);
+  hits += results.length > 0 ? 1 : 0;
+  if (sources.has(q) && results.some((r) => r.ref === sources.get(q))) found++;
 }
 const totalMs = performance.now() - t;
+const cpu = process.cpuUsage(cpuBefore);
+// CPU time, unlike wall time, is not inflated by other processes sharing the machine.
+const cpuMs = (cpu.user + cpu.system) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) =>
   latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(3);
@@ -395,5 +407,10 @@ console.log(
 console.log(
   `${queries.length} queries (half damaged listed names, half unlisted, type 'any' for the unlisted): ` +
     `mean ${(totalMs / queries.length).toFixed(3)} ms, p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, p99 ${pct(0.99)} ms, ` +
-    `${Math.round((queries.length / totalMs) * 1000)} queries/s on one core; ${hits} queries with a hit at the default threshold`,
+    `${Math.round((queries.length / totalMs) * 1000)} queries/s wall clock, ` +
+    `${Math.round((queries.length / cpuMs) * 1000)} queries per CPU-second (one core); ` +
+    `${hits} queries with a hit at the default threshold`,
+);
+console.log(
+  `damaged listed names whose entry was found at the default threshold: ${found} of ${sources.size}`,
 );

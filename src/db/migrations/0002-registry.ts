@@ -68,7 +68,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('weapons')
     .columns(['organisation_id', 'serial_normalised'])
     .execute();
-  await db.schema.createIndex('weapons_serial_key').on('weapons').column('serial_key').execute();
+  await db.schema
+    .createIndex('weapons_org_serial_key')
+    .on('weapons')
+    .columns(['organisation_id', 'serial_key'])
+    .execute();
   await db.schema
     .createIndex('weapons_org_category')
     .on('weapons')

@@ -29,6 +29,8 @@ export async function searchLots(
   db: Db,
   f: {
     organisationIds: 'all' | string[];
+    /** Confidentiality levels readable per organisation; lots above them are left out (and not counted). */
+    readableLevels: Map<string, string[]> | 'all';
     lotPrefix?: string;
     calibre?: string;
     limit: number;
@@ -39,6 +41,17 @@ export async function searchLots(
   if (f.organisationIds !== 'all') {
     if (f.organisationIds.length === 0) return { total: 0, rows: [] };
     q = q.where('organisation_id', 'in', f.organisationIds);
+  }
+  if (f.readableLevels !== 'all') {
+    const levels = f.readableLevels;
+    if (levels.size === 0) return { total: 0, rows: [] };
+    q = q.where((eb) =>
+      eb.or(
+        [...levels].map(([org, allowed]) =>
+          eb.and([eb('organisation_id', '=', org), eb('confidentiality', 'in', allowed)]),
+        ),
+      ),
+    );
   }
   if (f.lotPrefix)
     q = q.where('lot_normalised', '>=', f.lotPrefix).where('lot_normalised', '<', `${f.lotPrefix}\u{10FFFF}`);

@@ -1,4 +1,5 @@
-import type { Db, NewRow, Row, RowUpdate } from '../schema.ts';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { Database, Db, NewRow, Row, RowUpdate } from '../schema.ts';
 
 export function findWeapon(db: Db, id: string): Promise<Row<'weapons'> | undefined> {
   return db.selectFrom('weapons').selectAll().where('id', '=', id).executeTakeFirst();
@@ -82,17 +83,16 @@ export interface WeaponFilter {
   offset: number;
 }
 
-const SORT_COLUMN: Record<
-  WeaponSort,
-  'created_at' | 'make' | 'model' | 'serial_normalised' | 'category' | 'status'
-> = {
-  created_at: 'created_at',
-  make: 'make',
-  model: 'model',
-  serial: 'serial_normalised',
-  category: 'category',
-  status: 'status',
-};
+const SORT_COLUMN: Record<WeaponSort, 'id' | 'make' | 'model' | 'serial_normalised' | 'category' | 'status'> =
+  {
+    // UUID v7 ids sort by creation time, and (organisation_id, id) is indexed.
+    created_at: 'id',
+    make: 'make',
+    model: 'model',
+    serial: 'serial_normalised',
+    category: 'category',
+    status: 'status',
+  };
 
 /** The largest code point: `prefix <= x < prefix + MAX` is a prefix search that uses the index on both engines. */
 const PREFIX_END = '\u{10FFFF}';
@@ -139,41 +139,55 @@ export async function searchWeapons(
   return { total: Number(n), rows };
 }
 
+/**
+ * Serial and marking search as a union of separately indexed lookups: one OR over different
+ * columns would make both engines scan the whole registry.
+ */
 function buildTextFilter(f: WeaponFilter) {
-  // biome-ignore lint/suspicious/noExplicitAny: Kysely's expression builder type for this table.
-  return (eb: any) => {
-    const alternatives = [];
+  return (eb: ExpressionBuilder<Database, 'weapons'>) => {
+    const ids = f.organisationIds;
+    const weaponIds = () =>
+      eb
+        .selectFrom('weapons')
+        .select('id')
+        .$if(ids !== 'all', (q) => q.where('organisation_id', 'in', ids as string[]));
+    const parts: SelectQueryBuilder<Database, 'weapons' | 'weapon_markings', { id: string }>[] = [];
     if (f.serialPrefix) {
-      alternatives.push(
-        eb.and([
-          eb('serial_normalised', '>=', f.serialPrefix),
-          eb('serial_normalised', '<', f.serialPrefix + PREFIX_END),
-        ]),
+      parts.push(
+        weaponIds()
+          .where('serial_normalised', '>=', f.serialPrefix)
+          .where('serial_normalised', '<', f.serialPrefix + PREFIX_END),
       );
     }
     if (f.serialKeyPrefix) {
-      alternatives.push(
-        eb.and([
-          eb('serial_key', '>=', f.serialKeyPrefix),
-          eb('serial_key', '<', f.serialKeyPrefix + PREFIX_END),
-        ]),
+      parts.push(
+        weaponIds()
+          .where('serial_key', '>=', f.serialKeyPrefix)
+          .where('serial_key', '<', f.serialKeyPrefix + PREFIX_END),
       );
     }
-    if (f.serialLike) alternatives.push(eb('serial_normalised', 'like', f.serialLike));
+    if (f.serialLike) {
+      // A partial serial is narrowed by its readable prefix through the index, then matched by pattern.
+      const prefix = f.serialLike.split('_')[0] ?? '';
+      parts.push(
+        weaponIds()
+          .where('serial_normalised', 'like', f.serialLike)
+          .$if(prefix !== '', (q) =>
+            q.where('serial_normalised', '>=', prefix).where('serial_normalised', '<', prefix + PREFIX_END),
+          ),
+      );
+    }
     if (f.markingPrefix) {
-      alternatives.push(
-        eb(
-          'id',
-          'in',
-          eb
-            .selectFrom('weapon_markings')
-            .select('weapon_id')
-            .where('text_normalised', '>=', f.markingPrefix)
-            .where('text_normalised', '<', f.markingPrefix + PREFIX_END),
-        ),
+      parts.push(
+        eb
+          .selectFrom('weapon_markings')
+          .select('weapon_id as id')
+          .where('text_normalised', '>=', f.markingPrefix)
+          .where('text_normalised', '<', f.markingPrefix + PREFIX_END),
       );
     }
-    return eb.or(alternatives);
+    const union = parts.slice(1).reduce((acc, q) => acc.union(q), parts[0]!);
+    return eb('id', 'in', union);
   };
 }
 

@@ -45,24 +45,55 @@ export function detectEncoding(sample: Buffer): { encoding: TextEncodingName; bo
   }
 }
 
-/** The delimiter that splits the first lines most consistently: comma, semicolon (French Excel) or tab. */
+/**
+ * The delimiter that splits the first lines most consistently: comma, semicolon (French Excel) or tab.
+ * Each candidate is scored by how many lines agree on the same (non-zero) number of delimiters, so a
+ * title line or a note above the header, which has none, does not rule the real delimiter out; and
+ * decimal commas ("7,62") in a semicolon file do not outvote the semicolons, which every line has.
+ */
 export function detectDelimiter(sampleText: string): string {
   const lines = sampleText
     .split(/\r?\n/)
     .filter((l) => l.trim() !== '')
     .slice(0, 20);
   let best = ',';
-  let bestScore = -1;
+  let bestScore = 0;
   for (const d of [',', ';', '\t', '|']) {
-    const counts = lines.map((l) => l.split(d).length - 1);
-    const min = Math.min(...counts);
-    const score = min > 0 ? min * 10 + counts.filter((c) => c === counts[0]).length : 0;
+    const lineCounts = new Map<number, number>();
+    for (const l of lines) {
+      const n = l.split(d).length - 1;
+      if (n > 0) lineCounts.set(n, (lineCounts.get(n) ?? 0) + 1);
+    }
+    // Lines agreeing on the most common count first, then the larger count (more columns).
+    let score = 0;
+    for (const [count, agreeing] of lineCounts)
+      score = Math.max(score, agreeing * 1000 + Math.min(count, 999));
     if (score > bestScore) {
       best = d;
       bestScore = score;
     }
   }
   return best;
+}
+
+/**
+ * Windows-1252 differs from ISO-8859-1 at 0x80-0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ),
+ * which French and Spanish spreadsheets use all the time (’ in "d’assaut", œ). Node 20's TextDecoder
+ * decodes 'windows-1252' as ISO-8859-1, leaving control characters there, so those bytes are mapped here.
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function textDecoder(encoding: TextEncodingName): {
+  decode(bytes?: Buffer, options?: { stream: boolean }): string;
+} {
+  if (encoding !== 'windows-1252') return new TextDecoder(encoding);
+  const latin1 = new TextDecoder('latin1');
+  return {
+    decode: (bytes, options) =>
+      latin1
+        .decode(bytes, options)
+        .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!),
+  };
 }
 
 async function* readCsv(path: string): AsyncGenerator<TabularRow> {
@@ -72,19 +103,17 @@ async function* readCsv(path: string): AsyncGenerator<TabularRow> {
   await handle.close();
   const head = sample.subarray(0, bytesRead);
   const { encoding, bomLength } = detectEncoding(head);
-  const decoder = new TextDecoder(encoding === 'utf-16be' ? 'utf-16be' : encoding);
-  const delimiter = detectDelimiter(decoder.decode(head.subarray(bomLength)));
+  const delimiter = detectDelimiter(textDecoder(encoding).decode(head.subarray(bomLength)));
 
   const parser = parse({
     delimiter,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
-    info: true,
     bom: false,
   });
   const source = fs.createReadStream(path, { start: bomLength });
-  const streamDecoder = new TextDecoder(encoding === 'utf-16be' ? 'utf-16be' : encoding);
+  const streamDecoder = textDecoder(encoding);
   (async () => {
     try {
       for await (const chunk of source) {
@@ -97,8 +126,11 @@ async function* readCsv(path: string): AsyncGenerator<TabularRow> {
       parser.destroy(error as Error);
     }
   })();
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { rowNumber: record.info.lines, cells: record.record };
+  // The row number is the record's position, as a spreadsheet shows the file: a cell running over
+  // several lines (Alt+Enter in Excel) is still one row. Blank lines count, as they do there.
+  let rowNumber = 0;
+  for await (const cells of parser as AsyncIterable<string[]>) {
+    yield { rowNumber: ++rowNumber, cells };
   }
 }
 
@@ -120,7 +152,8 @@ async function* readXlsx(path: string): AsyncGenerator<TabularRow> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    // Styles tell date cells from numbers: without them a date (a year typed as 01/01/1985) reads as 31048.
+    styles: 'cache',
     worksheets: 'emit',
     entries: 'emit',
   });

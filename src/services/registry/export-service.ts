@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { searchWeapons } from '../../db/repositories/weapon-repository.ts';
-import { organisationsWith, readableLevelsByOrganisation } from '../../policies/access.ts';
+import { readableLevelsByOrganisation } from '../../policies/access.ts';
 import type { Actor } from '../../policies/actor.ts';
-import { notFound } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
 import { presentWeaponSummary } from './presenters.ts';
+import { requireInOrganisation } from './registry-access.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -32,8 +32,13 @@ const COLUMNS: [
 ];
 
 async function* pages(ctx: AppContext, actor: Actor, organisationId: string) {
-  const scope = organisationsWith(actor, 'registry.read');
-  if (scope !== 'all' && !scope.includes(organisationId)) throw notFound('The organisation');
+  await requireInOrganisation(
+    ctx.db,
+    actor,
+    'registry.read',
+    organisationId,
+    'Your role in this organisation does not give access to its registry.',
+  );
   const levels = readableLevelsByOrganisation(actor, 'registry.read');
   for (let offset = 0; ; offset += 5000) {
     const { rows } = await searchWeapons(ctx.db, {

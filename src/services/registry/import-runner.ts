@@ -12,6 +12,7 @@ import { forbidden, notFound, validationError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
 import { formatFromFileName, readTabular } from '../files/tabular-reader.ts';
 import { importItems } from './import-service.ts';
+import { requireInOrganisation } from './registry-access.ts';
 
 /**
  * The web's import flow: upload (the file is kept under DATA_DIR/uploads), preview (detected
@@ -30,7 +31,11 @@ function uploadDir(ctx: AppContext, importId: string): string {
 
 async function readableImport(ctx: AppContext, actor: Actor, importId: string) {
   const row = await findImport(ctx.db, importId);
-  if (!row || !canInOrganisation(actor, 'registry.write', row.organisation_id)) throw notFound('The import');
+  // Like the registry's records: hidden from whoever cannot read the organisation's registry,
+  // refused to those of its members who may read but not import.
+  if (!row || !canInOrganisation(actor, 'registry.read', row.organisation_id)) throw notFound('The import');
+  if (!canInOrganisation(actor, 'registry.write', row.organisation_id))
+    throw forbidden("Only the organisation's registrars and administrators can work with its imports.");
   return row;
 }
 
@@ -39,9 +44,13 @@ export async function uploadImportFile(
   actor: Actor,
   input: { organisationId: string; fileName: string; bytes: Buffer },
 ) {
-  if (!canInOrganisation(actor, 'registry.write', input.organisationId)) {
-    throw forbidden("Only the organisation's registrars and administrators can import inventories.");
-  }
+  await requireInOrganisation(
+    ctx.db,
+    actor,
+    'registry.write',
+    input.organisationId,
+    "Only the organisation's registrars and administrators can import inventories.",
+  );
   const format = formatFromFileName(input.fileName);
   if (!format)
     throw validationError(`${input.fileName}: only .csv and .xlsx files can be imported.`, [

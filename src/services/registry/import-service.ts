@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { createBulkInserter } from '../../db/dialect/bulk-insert.ts';
+import { refreshPlannerStatistics } from '../../db/dialect/planner-statistics.ts';
 import { newId } from '../../db/ids.ts';
 import { toJson } from '../../db/json.ts';
 import { insertImport, updateImport } from '../../db/repositories/import-repository.ts';
-import { findOrganisation } from '../../db/repositories/organisation-repository.ts';
 import { findSiteByName, insertSite } from '../../db/repositories/site-repository.ts';
 import { weaponsByNaturalKeys, weaponsBySerialKeys } from '../../db/repositories/weapon-repository.ts';
 import type { Db, NewRow } from '../../db/schema.ts';
@@ -21,15 +21,15 @@ import {
   validateWeaponRow,
   type WeaponCandidate,
 } from '../../domain/inventory-import/row-validation.ts';
-import { canInOrganisation } from '../../policies/access.ts';
 import { type Actor, actorLabel } from '../../policies/actor.ts';
 import { ImportMapping, type ImportSummary } from '../../shared/contracts/registry.ts';
-import { forbidden, notFound, validationError } from '../../shared/errors.ts';
+import { validationError } from '../../shared/errors.ts';
 import type { Confidentiality } from '../../shared/vocab.ts';
 import { recordAudit } from '../audit-recorder.ts';
 import type { AppContext } from '../context.ts';
 import { formatFromFileName, readTabular, type TabularRow } from '../files/tabular-reader.ts';
 import { parseInput } from '../validate.ts';
+import { requireInOrganisation } from './registry-access.ts';
 
 export interface ImportItemsOptions {
   organisationId: string;
@@ -71,10 +71,13 @@ export async function importItems(
   actor: Actor,
   opts: ImportItemsOptions,
 ): Promise<ImportSummary> {
-  if (!canInOrganisation(actor, 'registry.write', opts.organisationId)) {
-    throw forbidden("Only the organisation's registrars and administrators can import inventories.");
-  }
-  if (!(await findOrganisation(ctx.db, opts.organisationId))) throw notFound('The organisation');
+  await requireInOrganisation(
+    ctx.db,
+    actor,
+    'registry.write',
+    opts.organisationId,
+    "Only the organisation's registrars and administrators can import inventories.",
+  );
   const fileName = opts.fileName ?? path.basename(opts.filePath);
   const format = formatFromFileName(fileName);
   if (!format)
@@ -85,6 +88,7 @@ export async function importItems(
     throw validationError(`${opts.filePath} does not exist.`, [{ field: 'file', message: 'No such file.' }]);
   const mapping = opts.mapping === undefined ? {} : parseInput(ImportMapping, opts.mapping);
   const defaults = validateDefaults(mapping.defaults ?? {});
+  validateMappedFields(mapping.columns ?? {});
 
   const rows = readTabular(opts.filePath, format)[Symbol.asyncIterator]();
   const head: TabularRow[] = [];
@@ -115,8 +119,8 @@ export async function importItems(
   const hasCategory = detected.columns.category !== undefined || defaults.category !== undefined;
   if (!hasIdentity || !hasCategory) {
     const missing = [
-      !hasIdentity && 'a serial number or national registration number column',
-      !hasCategory && 'a category column (or a default category in the mapping)',
+      !hasIdentity && 'serial number or national registration number column',
+      !hasCategory && 'category column (nor a default category in the mapping)',
     ].filter(Boolean);
     throw validationError(
       `${fileName}: the file has no ${missing.join(' and no ')}. Headers found: ${detected.headers.filter(Boolean).join(', ')}.`,
@@ -436,6 +440,7 @@ export async function importItems(
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
+  if (summary.committed && summary.imported > 0) await refreshPlannerStatistics(ctx.db, ctx.dialect);
   if (!summary.committed) {
     // Nothing was written: say so in the counts, and drop site names that were never created.
     if (!opts.dryRun) {
@@ -466,6 +471,19 @@ function validateDefaults(defaults: Record<string, string>): Partial<Record<Item
     out[field as ItemField] = value;
   }
   return out;
+}
+
+/** A column mapped to a field the import does not know would be silently ignored: refuse it. */
+function validateMappedFields(columns: Record<string, string | null>): void {
+  const issues = Object.entries(columns)
+    .filter(([, field]) => field !== null && !(ITEM_FIELDS as readonly string[]).includes(field))
+    .map(([column, field]) => ({ field: `columns.${column}`, message: `Unknown field "${field}".` }));
+  if (issues.length) {
+    throw validationError(
+      `The mapping maps ${issues.map((i) => i.field.slice('columns.'.length)).join(', ')} to unknown fields. Fields: ${ITEM_FIELDS.join(', ')} (or null to ignore a column).`,
+      issues,
+    );
+  }
 }
 
 function defaultRejectsPath(filePath: string): string {

@@ -6,7 +6,7 @@ import { findSite } from '../../db/repositories/site-repository.ts';
 import type { Db, Row } from '../../db/schema.ts';
 import { checkNewEvent } from '../../domain/registry/ledger.ts';
 import { normaliseSerialText } from '../../domain/registry/serial.ts';
-import { can, canInOrganisation, organisationsWith } from '../../policies/access.ts';
+import { can, organisationsWith, readableLevelsByOrganisation } from '../../policies/access.ts';
 import { type Actor, actorLabel } from '../../policies/actor.ts';
 import { RecordEvent, RegisterLot } from '../../shared/contracts/registry.ts';
 import { conflict, type FieldIssue, forbidden, notFound, validationError } from '../../shared/errors.ts';
@@ -16,6 +16,7 @@ import { recordAudit } from '../audit-recorder.ts';
 import { type AppContext, inTransaction } from '../context.ts';
 import { parseInput } from '../validate.ts';
 import { presentEvent, toDomainEvent } from './presenters.ts';
+import { RECOVERY_EVENTS, requireInOrganisation } from './registry-access.ts';
 import { resolveVocab, throwIfIssues } from './vocab-resolution.ts';
 
 /** Events that take ammunition out of a lot: their quantity is recorded as negative. */
@@ -54,9 +55,13 @@ async function detail(db: Db, id: string) {
 /** Registers an ammunition lot; the quantity received is its first (registered) event. */
 export async function registerLot(ctx: AppContext, actor: Actor, input: unknown) {
   const data = parseInput(RegisterLot, input);
-  if (!canInOrganisation(actor, 'registry.write', data.organisationId)) {
-    throw forbidden("Only the organisation's registrars and administrators can register ammunition.");
-  }
+  await requireInOrganisation(
+    ctx.db,
+    actor,
+    'registry.write',
+    data.organisationId,
+    "Only the organisation's registrars and administrators can register ammunition.",
+  );
   const issues: FieldIssue[] = [];
   const category = resolveVocab(MATERIEL_CATEGORIES, data.category, 'category', issues, 'category');
   if (category && MATERIEL_CATEGORIES.get(category).trackedBy !== 'lot') {
@@ -176,25 +181,25 @@ export async function listLots(
   q: { organisationId?: string; q?: string; calibre?: string; limit?: number; offset?: number },
 ) {
   let scope = organisationsWith(actor, 'registry.read');
-  if (q.organisationId) scope = scope === 'all' || scope.includes(q.organisationId) ? [q.organisationId] : [];
+  if (q.organisationId) {
+    await requireInOrganisation(
+      ctx.db,
+      actor,
+      'registry.read',
+      q.organisationId,
+      'Your role in this organisation does not give access to its registry.',
+    );
+    scope = [q.organisationId];
+  }
   const { total, rows } = await repo.searchLots(ctx.db, {
     organisationIds: scope,
+    readableLevels: readableLevelsByOrganisation(actor, 'registry.read'),
     lotPrefix: q.q ? normaliseSerialText(q.q) : undefined,
     calibre: q.calibre ? normaliseCalibre(q.calibre) : undefined,
     limit: Math.min(q.limit ?? 50, 500),
     offset: q.offset ?? 0,
   });
-  return {
-    total,
-    items: rows
-      .filter((r) =>
-        can(actor, 'registry.read', {
-          organisationId: r.organisation_id,
-          confidentiality: r.confidentiality as Confidentiality,
-        }),
-      )
-      .map(presentLot),
-  };
+  return { total, items: rows.map(presentLot) };
 }
 
 /** Records a movement of ammunition; quantities move only by events and never below zero. */
@@ -214,11 +219,13 @@ export async function recordLotEvent(ctx: AppContext, actor: Actor, lotId: strin
   throwIfIssues(issues);
   return inTransaction(ctx, async (trx) => {
     const lot = await readableLot(ctx, actor, lotId, trx);
+    const record = {
+      organisationId: lot.organisation_id,
+      confidentiality: lot.confidentiality as Confidentiality,
+    };
     if (
-      !can(actor, 'registry.write', {
-        organisationId: lot.organisation_id,
-        confidentiality: lot.confidentiality as Confidentiality,
-      })
+      !can(actor, 'registry.write', record) &&
+      !(RECOVERY_EVENTS.includes(type!) && can(actor, 'recovery.write', record))
     ) {
       throw forbidden(
         "Only the organisation's registrars and administrators can record ammunition movements.",

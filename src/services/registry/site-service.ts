@@ -1,13 +1,14 @@
 import { newId } from '../../db/ids.ts';
 import * as repo from '../../db/repositories/site-repository.ts';
 import type { Row } from '../../db/schema.ts';
-import { canInOrganisation, organisationsWith } from '../../policies/access.ts';
+import { organisationsWith } from '../../policies/access.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { CreateSite } from '../../shared/contracts/registry.ts';
-import { conflict, forbidden } from '../../shared/errors.ts';
+import { conflict } from '../../shared/errors.ts';
 import { recordAudit } from '../audit-recorder.ts';
 import { type AppContext, inTransaction } from '../context.ts';
 import { parseInput } from '../validate.ts';
+import { requireInOrganisation } from './registry-access.ts';
 
 export function presentSite(r: Row<'sites'>) {
   return {
@@ -24,9 +25,13 @@ export function presentSite(r: Row<'sites'>) {
 
 export async function createSite(ctx: AppContext, actor: Actor, input: unknown) {
   const data = parseInput(CreateSite, input);
-  if (!canInOrganisation(actor, 'registry.write', data.organisationId)) {
-    throw forbidden("Only the organisation's registrars and administrators can add sites.");
-  }
+  await requireInOrganisation(
+    ctx.db,
+    actor,
+    'registry.write',
+    data.organisationId,
+    "Only the organisation's registrars and administrators can add sites.",
+  );
   return inTransaction(ctx, async (trx) => {
     if (await repo.findSiteByName(trx, data.organisationId, data.name))
       throw conflict(`A site named "${data.name}" exists already.`);
@@ -63,6 +68,15 @@ export async function createSite(ctx: AppContext, actor: Actor, input: unknown) 
 
 export async function listSites(ctx: AppContext, actor: Actor, organisationId?: string) {
   let scope = organisationsWith(actor, 'registry.read');
-  if (organisationId) scope = scope === 'all' || scope.includes(organisationId) ? [organisationId] : [];
+  if (organisationId) {
+    await requireInOrganisation(
+      ctx.db,
+      actor,
+      'registry.read',
+      organisationId,
+      'Your role in this organisation does not give access to its registry.',
+    );
+    scope = [organisationId];
+  }
   return (await repo.listSites(ctx.db, scope)).map(presentSite);
 }

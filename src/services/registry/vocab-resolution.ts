@@ -2,6 +2,9 @@ import type { FieldIssue } from '../../shared/errors.ts';
 import { validationError } from '../../shared/errors.ts';
 import type { VocabEntry, Vocabulary } from '../../shared/registry-vocab.ts';
 
+/** The `materiel vocab NAME` of a list whose plural is not just an added s. */
+const VOCABULARY_NAMES: Record<string, string> = { category: 'categories' };
+
 /**
  * Resolves a code or label through a vocabulary, collecting a field issue that lists the accepted
  * codes when it is unknown. Used by forms, the CLI and imports alike.
@@ -18,7 +21,7 @@ export function resolveVocab<E extends VocabEntry>(
     issues.push({
       field,
       value,
-      message: `"${value}" is not a known ${listName}. Use a code or label from "materiel vocab ${listName}s".`,
+      message: `"${value}" is not a known ${listName.replaceAll('-', ' ')}. Use a code or label from "materiel vocab ${VOCABULARY_NAMES[listName] ?? `${listName}s`}".`,
     });
   }
   return code;

@@ -8,12 +8,7 @@ import type { Db, Row } from '../../db/schema.ts';
 import { weaponContentHash, weaponNaturalKey } from '../../domain/registry/identity.ts';
 import { checkNewEvent } from '../../domain/registry/ledger.ts';
 import { normaliseMarkingText, normaliseSerial } from '../../domain/registry/serial.ts';
-import {
-  can,
-  canInOrganisation,
-  organisationsWith,
-  readableLevelsByOrganisation,
-} from '../../policies/access.ts';
+import { can, organisationsWith, readableLevelsByOrganisation } from '../../policies/access.ts';
 import { type Actor, actorLabel } from '../../policies/actor.ts';
 import {
   MarkingInput,
@@ -27,7 +22,6 @@ import { conflict, type FieldIssue, forbidden, notFound, validationError } from 
 import {
   ITEM_CONDITIONS,
   LEDGER_EVENT_TYPES,
-  type LedgerEventType,
   MARKING_KINDS,
   MARKING_POSITIONS,
   MARKING_SCRIPTS,
@@ -39,17 +33,8 @@ import { recordAudit } from '../audit-recorder.ts';
 import { type AppContext, inTransaction } from '../context.ts';
 import { parseInput } from '../validate.ts';
 import { presentEvent, presentWeaponSummary, toDomainEvent } from './presenters.ts';
+import { RECOVERY_EVENTS, requireInOrganisation } from './registry-access.ts';
 import { resolveVocab, throwIfIssues } from './vocab-resolution.ts';
-
-/** Events that document recovered materiel may also be recorded by field officers (recovery.write). */
-const RECOVERY_EVENTS: readonly LedgerEventType[] = [
-  'recovered',
-  'seized',
-  'surrendered',
-  'collected',
-  'found',
-  'inspected',
-];
 
 function today(ctx: AppContext): string {
   return ctx.now().toISOString().slice(0, 10);
@@ -111,9 +96,13 @@ export function resolveMarkings(
 /** Registers one weapon with its markings; its ledger starts with a `registered` event. */
 export async function registerWeapon(ctx: AppContext, actor: Actor, input: unknown): Promise<WeaponDetail> {
   const data = parseInput(RegisterWeapon, input);
-  if (!canInOrganisation(actor, 'registry.write', data.organisationId)) {
-    throw forbidden("Only the organisation's registrars and administrators can register weapons.");
-  }
+  await requireInOrganisation(
+    ctx.db,
+    actor,
+    'registry.write',
+    data.organisationId,
+    "Only the organisation's registrars and administrators can register weapons.",
+  );
   const issues: FieldIssue[] = [];
   const category = resolveVocab(MATERIEL_CATEGORIES, data.category, 'category', issues, 'category');
   if (category && MATERIEL_CATEGORIES.get(category).trackedBy === 'lot') {
@@ -124,8 +113,10 @@ export async function registerWeapon(ctx: AppContext, actor: Actor, input: unkno
   }
   const condition = resolveVocab(ITEM_CONDITIONS, data.condition, 'condition', issues, 'condition');
   const markings = resolveMarkings(data.markings, issues);
-  const serial = data.serial ? normaliseSerial(data.serial) : null;
-  if (data.serial && !serial?.normalised)
+  const read = data.serial ? normaliseSerial(data.serial) : null;
+  // A serial with no readable character ("*****") cannot identify a weapon (see row-validation.ts).
+  const serial = read && /[^?]/u.test(read.normalised) ? read : null;
+  if (data.serial && !read?.normalised)
     issues.push({
       field: 'serial',
       message: 'The serial has no letter or digit; leave it empty if none was read.',
@@ -326,8 +317,13 @@ export async function listWeapons(
   const q = parseInput(WeaponQuery, input);
   let organisationIds = organisationsWith(actor, 'registry.read');
   if (q.organisationId) {
-    if (organisationIds !== 'all' && !organisationIds.includes(q.organisationId))
-      throw notFound('The organisation');
+    await requireInOrganisation(
+      ctx.db,
+      actor,
+      'registry.read',
+      q.organisationId,
+      'Your role in this organisation does not give access to its registry.',
+    );
     organisationIds = [q.organisationId];
   }
   const issues: FieldIssue[] = [];
