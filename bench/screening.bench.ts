@@ -5,3 +5,5 @@
 const args = process.argv.slice(2);
 if (!args.includes('--speed-only')) await import('./screening-quality.ts');
 if (!args.includes('--quality-only')) await import('./screening-speed.ts');
+
+export {};

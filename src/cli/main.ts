@@ -5,6 +5,7 @@ import { registerBackupCommands } from './commands/backup-commands.ts';
 import { registerDbCommands } from './commands/db-commands.ts';
 import { registerOrgCommands } from './commands/org-commands.ts';
 import { registerRegistryCommands } from './commands/registry-commands.ts';
+import { registerScreeningCommands } from './commands/screening-commands.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
 import { registerTokenCommands } from './commands/token-commands.ts';
 import { registerUserCommands } from './commands/user-commands.ts';
@@ -33,6 +34,7 @@ export function buildProgram(env: CommandEnv): Command {
   registerAuditCommands(program, env);
   registerBackupCommands(program, env);
   registerRegistryCommands(program, env);
+  registerScreeningCommands(program, env);
   for (const command of program.commands) applyExitOverride(command, env);
   return program;
 }

@@ -119,7 +119,9 @@ export function registerRegistryCommands(program: Command, env: CommandEnv): voi
               .filter(Boolean)
               .join('\n'),
           );
-          if (!summary.committed && !summary.dryRun && summary.rejected) env.exitCode = 2;
+          // Bad rows are bad input (exit 2) whenever they were not accepted as rejects by --partial,
+          // so a --dry-run check of a file fails in scripts as the real run would.
+          if (summary.rejected && !opts.partial) env.exitCode = 2;
         },
       ),
     );

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-registry.ts';
 import * as m0003 from './0003-jobs.ts';
+import * as m0004 from './0004-designations.ts';
 
 /**
  * Every migration, in order. Static imports (not a folder scan) so that the set is fixed at build
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-registry': m0002,
   '0003-jobs': m0003,
+  '0004-designations': m0004,
 };
