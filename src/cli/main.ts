@@ -3,6 +3,7 @@ import type { CommandEnv } from './command-kit.ts';
 import { registerAuditCommands } from './commands/audit-commands.ts';
 import { registerBackupCommands } from './commands/backup-commands.ts';
 import { registerDbCommands } from './commands/db-commands.ts';
+import { registerJobCommands } from './commands/job-commands.ts';
 import { registerOrgCommands } from './commands/org-commands.ts';
 import { registerRegistryCommands } from './commands/registry-commands.ts';
 import { registerScreeningCommands } from './commands/screening-commands.ts';
@@ -35,6 +36,7 @@ export function buildProgram(env: CommandEnv): Command {
   registerBackupCommands(program, env);
   registerRegistryCommands(program, env);
   registerScreeningCommands(program, env);
+  registerJobCommands(program, env);
   for (const command of program.commands) applyExitOverride(command, env);
   return program;
 }

@@ -11,6 +11,11 @@ export interface JobDefinition<P = unknown> {
   handle(ctx: AppContext, payload: P, job: Row<'jobs'>): Promise<unknown>;
 }
 
+/** Erases a job's payload type so that definitions of different jobs fit one worker. */
+export function defineJob<P>(definition: JobDefinition<P>): JobDefinition {
+  return definition as unknown as JobDefinition;
+}
+
 export interface EnqueueOptions {
   organisationId?: string | null;
   createdBy: string;

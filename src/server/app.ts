@@ -17,6 +17,7 @@ import { importRoutes } from './routes/import-routes.ts';
 import { metaRoutes } from './routes/meta-routes.ts';
 import { organisationRoutes } from './routes/organisation-routes.ts';
 import { registryRoutes } from './routes/registry-routes.ts';
+import { screeningRoutes } from './routes/screening-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { tokenRoutes } from './routes/token-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, ctx);
   registryRoutes(app, ctx);
   importRoutes(app, ctx);
+  screeningRoutes(app, ctx);
 
   serveWebApp(app, deps.webDir);
   return app;

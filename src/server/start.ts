@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { JOB_DEFINITIONS } from '../jobs/definitions.ts';
+import { JobWorker } from '../jobs/queue.ts';
 import { ensureFirstAdministrator } from '../services/bootstrap-service.ts';
 import type { AppContext } from '../services/context.ts';
 import { loadDemoData } from '../services/demo-service.ts';
@@ -38,6 +40,10 @@ export async function startServer(opts: StartOptions): Promise<FastifyInstance> 
     },
   });
   await app.listen({ port: opts.port, host: opts.host });
+  // Background work (re-screening after a new list version) runs in the server process.
+  const worker = new JobWorker(ctx, JOB_DEFINITIONS);
+  worker.start();
+  app.addHook('onClose', () => worker.stop());
   const url = `http://${opts.host === '0.0.0.0' || opts.host === '127.0.0.1' ? 'localhost' : opts.host}:${opts.port}`;
   const lines = [`Materiel is running at ${url} (database: ${ctx.dialect}). API docs: ${url}/api/docs`];
   if (!fs.existsSync(path.join(webDir, 'index.html'))) {

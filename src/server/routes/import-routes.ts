@@ -13,6 +13,7 @@ import {
 import { ImportMapping } from '../../shared/contracts/registry.ts';
 import { validationError } from '../../shared/errors.ts';
 import { requireActor } from '../auth.ts';
+import { tooLarge, uploadedBytes } from './registry-routes.ts';
 
 const params = z.object({ id: z.string() });
 
@@ -35,22 +36,25 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw validationError('Send the file as multipart/form-data field "file".', [
           { field: 'file', message: 'Missing.' },
         ]);
-      const bytes = await part.toBuffer();
+      const bytes = await uploadedBytes(part);
+      if (!bytes)
+        return tooLarge(
+          reply,
+          `${part.filename} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the limit for inventories. Split it into several files, or import it with "materiel import items", which has no limit.`,
+        );
       const organisationId = (part.fields.organisationId as { value?: string } | undefined)?.value;
       if (!organisationId)
         throw validationError(
           'Say which organisation the inventory belongs to (field organisationId, before the file).',
           [{ field: 'organisationId', message: 'Missing.' }],
         );
-      return reply
-        .status(201)
-        .send(
-          await uploadImportFile(ctx, requireActor(request), {
-            organisationId,
-            fileName: part.filename,
-            bytes,
-          }),
-        );
+      return reply.status(201).send(
+        await uploadImportFile(ctx, requireActor(request), {
+          organisationId,
+          fileName: part.filename,
+          bytes,
+        }),
+      );
     },
   );
   r.post(

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../services/context.ts';
@@ -35,6 +36,24 @@ import { REGISTRY_VOCABULARIES } from '../../shared/registry-vocab.ts';
 import { requireActor } from '../auth.ts';
 
 const idParams = z.object({ id: z.string() });
+
+/**
+ * The bytes of an uploaded file, or null when the file is over the route's size limit: the multipart
+ * plugin then stops reading and throws, which would otherwise reach the client as a bare "too large".
+ */
+export async function uploadedBytes(part: MultipartFile): Promise<Buffer | null> {
+  try {
+    return await part.toBuffer();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return null;
+    throw error;
+  }
+}
+
+/** 413 with a message that says what the limit is and what to do. */
+export function tooLarge(reply: FastifyReply, message: string) {
+  return reply.status(413).send({ error: { code: 'validation', message } });
+}
 
 export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -186,7 +205,12 @@ export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw validationError('Send the file as multipart/form-data field "file".', [
           { field: 'file', message: 'Missing.' },
         ]);
-      const bytes = await part.toBuffer();
+      const bytes = await uploadedBytes(part);
+      if (!bytes)
+        return tooLarge(
+          reply,
+          `${part.filename} is larger than 25 MB, the limit for attachments. Attach a smaller photograph or scan.`,
+        );
       const role = (part.fields.role as { value?: string } | undefined)?.value ?? 'other';
       return reply
         .status(201)

@@ -1,0 +1,72 @@
+import type { Db, NewRow, Row, RowUpdate } from '../schema.ts';
+
+export async function insertParty(db: Db, row: NewRow<'screening_parties'>): Promise<void> {
+  await db.insertInto('screening_parties').values(row).execute();
+}
+
+export function listParties(db: Db, organisationIds: 'all' | string[]): Promise<Row<'screening_parties'>[]> {
+  let q = db.selectFrom('screening_parties').selectAll().orderBy('name');
+  if (organisationIds !== 'all') {
+    if (organisationIds.length === 0) return Promise.resolve([]);
+    q = q.where('organisation_id', 'in', organisationIds);
+  }
+  return q.execute();
+}
+
+export function findParty(db: Db, id: string): Promise<Row<'screening_parties'> | undefined> {
+  return db.selectFrom('screening_parties').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertHits(db: Db, rows: NewRow<'screening_hits'>[]): Promise<void> {
+  if (rows.length) await db.insertInto('screening_hits').values(rows).execute();
+}
+
+export function findHit(db: Db, id: string): Promise<Row<'screening_hits'> | undefined> {
+  return db.selectFrom('screening_hits').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateHit(db: Db, id: string, patch: RowUpdate<'screening_hits'>): Promise<void> {
+  await db.updateTable('screening_hits').set(patch).where('id', '=', id).execute();
+}
+
+export function listHits(
+  db: Db,
+  organisationIds: 'all' | string[],
+  status?: string,
+  partyId?: string,
+): Promise<Row<'screening_hits'>[]> {
+  let q = db.selectFrom('screening_hits').selectAll().orderBy('created_at', 'desc').limit(500);
+  if (organisationIds !== 'all') {
+    if (organisationIds.length === 0) return Promise.resolve([]);
+    q = q.where('organisation_id', 'in', organisationIds);
+  }
+  if (status) q = q.where('status', '=', status);
+  if (partyId) q = q.where('party_id', '=', partyId);
+  return q.execute();
+}
+
+/** The list references already raised for a party, so re-screening raises only new ones. */
+export async function refsHitForParty(db: Db, partyId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('screening_hits')
+    .select(['source', 'ref'])
+    .where('party_id', '=', partyId)
+    .execute();
+  return new Set(rows.map((r) => `${r.source}|${r.ref}`));
+}
+
+export async function insertNotification(db: Db, row: NewRow<'notifications'>): Promise<void> {
+  await db.insertInto('notifications').values(row).execute();
+}
+
+export function listNotifications(
+  db: Db,
+  organisationIds: 'all' | string[],
+): Promise<Row<'notifications'>[]> {
+  let q = db.selectFrom('notifications').selectAll().orderBy('created_at', 'desc').limit(100);
+  if (organisationIds !== 'all') {
+    if (organisationIds.length === 0) return Promise.resolve([]);
+    q = q.where('organisation_id', 'in', organisationIds);
+  }
+  return q.execute();
+}

@@ -1,0 +1,270 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ListSource } from '../../domain/designations/model.ts';
+import { recordAudit } from '../../services/audit-recorder.ts';
+import type { AppContext } from '../../services/context.ts';
+import { inTransaction } from '../../services/context.ts';
+import { getDesignation, searchDesignations } from '../../services/screening/designation-service.ts';
+import {
+  addParty,
+  decideHit,
+  listHitsOf,
+  listNotificationsOf,
+  listPartiesOf,
+  recordHits,
+} from '../../services/screening/hit-service.ts';
+import { diffVersions, listListVersions, loadList } from '../../services/screening/list-service.ts';
+import {
+  compareTwoNames,
+  requireScreening,
+  screenParties,
+} from '../../services/screening/screening-service.ts';
+import {
+  CreateParty,
+  Decide,
+  ScreenHit,
+  ScreenRequest,
+  ScreenResponse,
+} from '../../shared/contracts/screening.ts';
+import { validationError } from '../../shared/errors.ts';
+import { requireActor } from '../auth.ts';
+
+export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['screening'];
+
+  r.post(
+    '/api/screen',
+    {
+      schema: {
+        tags,
+        summary:
+          "Screen up to 1,000 parties against the designations lists in force (for companies' systems, with an API token)",
+        body: ScreenRequest,
+        response: { 200: ScreenResponse },
+      },
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const result = await screenParties(ctx, actor, request.body);
+      await inTransaction(ctx, (trx) =>
+        recordAudit(
+          trx,
+          actor,
+          {
+            action: 'screening.request',
+            recordType: 'screening',
+            after: {
+              queries: result.results.length,
+              withCandidates: result.results.filter((x) => x.results.length).length,
+              listVersion: result.listVersion,
+              names: result.results.slice(0, 20).map((x) => x.query.name),
+            },
+          },
+          ctx.now(),
+        ),
+      );
+      return result;
+    },
+  );
+  r.post(
+    '/api/screen/compare',
+    {
+      schema: {
+        tags,
+        summary: 'Why two names do or do not match',
+        body: z.object({
+          a: z.string(),
+          b: z.string(),
+          type: z.enum(['person', 'organization', 'vessel', 'any']).default('any'),
+        }),
+      },
+    },
+    async (request) => {
+      requireScreening(requireActor(request));
+      return compareTwoNames(request.body.a, request.body.b, request.body.type);
+    },
+  );
+
+  r.get(
+    '/api/lists',
+    { schema: { tags, summary: 'Loaded versions of the designations lists' } },
+    async (request) => {
+      requireActor(request);
+      return { versions: await listListVersions(ctx) };
+    },
+  );
+  r.post(
+    '/api/lists',
+    {
+      schema: {
+        tags,
+        summary: 'Load a list version (multipart: file; installation administrators)',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const part = await request.file({ limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
+      if (!part)
+        throw validationError('Send the list as multipart/form-data field "file".', [
+          { field: 'file', message: 'Missing.' },
+        ]);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'materiel-list-'));
+      try {
+        const file = path.join(dir, path.basename(part.filename));
+        fs.writeFileSync(file, await part.toBuffer());
+        const source = (part.fields.source as { value?: string } | undefined)?.value as
+          | ListSource
+          | undefined;
+        const version = (part.fields.version as { value?: string } | undefined)?.value;
+        return reply.status(201).send(await loadList(ctx, actor, { fileOrUrl: file, source, version }));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+  r.get(
+    '/api/lists/diff',
+    {
+      schema: {
+        tags,
+        summary: 'Differences between two versions of a list, field by field',
+        querystring: z.object({ from: z.string(), to: z.string() }),
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return diffVersions(ctx, request.query.from, request.query.to);
+    },
+  );
+  r.get(
+    '/api/designations',
+    {
+      schema: {
+        tags,
+        summary: 'Designated parties as listed on a date',
+        querystring: z.object({
+          q: z.string().optional(),
+          asOf: z.string().optional(),
+          source: z.string().optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return searchDesignations(ctx, {
+        text: request.query.q,
+        asOf: request.query.asOf,
+        source: request.query.source,
+        limit: request.query.limit,
+      });
+    },
+  );
+  r.get(
+    '/api/designations/:source/:ref',
+    {
+      schema: {
+        tags,
+        summary: 'A designated party with all its data and its history across versions',
+        params: z.object({ source: z.string(), ref: z.string() }),
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return getDesignation(ctx, request.params.source, request.params.ref);
+    },
+  );
+
+  r.get(
+    '/api/parties',
+    {
+      schema: {
+        tags,
+        summary: "The organisation's screened parties",
+        querystring: z.object({ organisationId: z.string().optional() }),
+      },
+    },
+    async (request) => ({
+      parties: await listPartiesOf(ctx, requireActor(request), request.query.organisationId),
+    }),
+  );
+  r.post(
+    '/api/parties',
+    {
+      schema: {
+        tags,
+        summary: 'Keep a party, screen it now and on every new list version',
+        body: CreateParty,
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addParty(ctx, requireActor(request), request.body)),
+  );
+  r.get(
+    '/api/hits',
+    {
+      schema: {
+        tags,
+        summary: 'Screening hits and their decisions',
+        querystring: z.object({
+          organisationId: z.string().optional(),
+          status: z.string().optional(),
+          partyId: z.string().optional(),
+        }),
+      },
+    },
+    async (request) => ({ hits: await listHitsOf(ctx, requireActor(request), request.query) }),
+  );
+  r.post(
+    '/api/hits',
+    {
+      schema: {
+        tags,
+        summary: 'Record the candidates of a screening to decide on them',
+        body: z.object({
+          organisationId: z.string(),
+          query: z.record(z.string(), z.unknown()),
+          results: z.array(ScreenHit).min(1).max(50),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send({
+          hits: await recordHits(
+            ctx,
+            requireActor(request),
+            request.body.organisationId,
+            request.body.query,
+            request.body.results,
+          ),
+        }),
+  );
+  r.post(
+    '/api/hits/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Decide on a hit: cleared, escalated or confirmed, with a reason',
+        params: z.object({ id: z.string() }),
+        body: Decide,
+      },
+    },
+    async (request) => decideHit(ctx, requireActor(request), request.params.id, request.body),
+  );
+  r.get(
+    '/api/notifications',
+    { schema: { tags, summary: 'New hits raised by re-screening' } },
+    async (request) => ({
+      notifications: await listNotificationsOf(ctx, requireActor(request)),
+    }),
+  );
+}

@@ -1,0 +1,49 @@
+import { fromJson } from '../../db/json.ts';
+import {
+  historyOfDesignation,
+  searchRecordsOfVersion,
+  versionInForce,
+} from '../../db/repositories/list-repository.ts';
+import { diffDesignations } from '../../domain/designations/diff.ts';
+import { type Designation, LIST_SOURCES } from '../../domain/designations/model.ts';
+import { notFound } from '../../shared/errors.ts';
+import type { AppContext } from '../context.ts';
+
+/** Designated parties as the lists stood on a date (today by default), found by name or reference. */
+export async function searchDesignations(
+  ctx: AppContext,
+  q: { text?: string; asOf?: string; source?: string; limit?: number },
+) {
+  const sources = q.source ? [q.source] : [...LIST_SOURCES];
+  const out = [];
+  for (const source of sources) {
+    const version = await versionInForce(ctx.db, source, q.asOf);
+    if (!version) continue;
+    const rows = await searchRecordsOfVersion(ctx.db, version.id, q.text ?? '', q.limit ?? 100);
+    out.push(...rows.map((r) => ({ ...r, version: version.version })));
+  }
+  return { asOf: q.asOf ?? null, items: out };
+}
+
+/** One designation with every version that listed it and what changed from one to the next. */
+export async function getDesignation(ctx: AppContext, source: string, ref: string) {
+  const rows = await historyOfDesignation(ctx.db, source, ref);
+  if (!rows.length) throw notFound(`The designation ${ref}`);
+  const history: { version: string; generatedAt: string; changes: ReturnType<typeof diffDesignations> }[] =
+    [];
+  let previous: Designation | null = null;
+  let current: Designation | null = null;
+  for (const r of rows) {
+    const d = fromJson<Designation>(r.data_json)!;
+    history.push({
+      version: r.version,
+      generatedAt: r.generated_at,
+      changes: previous && r.id !== rows[rows.indexOf(r) - 1]?.id ? diffDesignations(previous, d) : [],
+    });
+    previous = d;
+    current = d;
+  }
+  const latest = await versionInForce(ctx.db, source);
+  const listedNow = rows.some((r) => r.version_id === latest?.id);
+  return { designation: current!, listedInCurrentVersion: listedNow, history };
+}
