@@ -379,8 +379,12 @@ function organisationAdjustments(
     );
   }
   if (a.legalForms.length > 0 && b.legalForms.length > 0) {
-    const familiesA = a.legalForms.map((f) => LEGAL_FORM_FAMILY[f]).filter(Boolean);
-    const familiesB = b.legalForms.map((f) => LEGAL_FORM_FAMILY[f]).filter(Boolean);
+    const familiesA = a.legalForms
+      .map((f) => (Object.hasOwn(LEGAL_FORM_FAMILY, f) ? LEGAL_FORM_FAMILY[f] : undefined))
+      .filter(Boolean);
+    const familiesB = b.legalForms
+      .map((f) => (Object.hasOwn(LEGAL_FORM_FAMILY, f) ? LEGAL_FORM_FAMILY[f] : undefined))
+      .filter(Boolean);
     if (familiesA.length > 0 && familiesB.length > 0 && !familiesA.some((f) => familiesB.includes(f))) {
       adjustments.push({
         reason: `different kinds of legal form (${a.legalForms.join(', ')} vs ${b.legalForms.join(', ')})`,

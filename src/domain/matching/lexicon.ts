@@ -551,9 +551,9 @@ const ORDINALS: Record<string, number> = {
 
 /** Value of an English number word ("four", "forty") or ordinal ("first", "1st"), if it is one. */
 export function numberWordValue(word: string): { value: number; tens: boolean } | undefined {
-  if (word in UNITS) return { value: UNITS[word]!, tens: false };
-  if (word in TENS) return { value: TENS[word]!, tens: true };
-  if (word in ORDINALS) return { value: ORDINALS[word]!, tens: false };
+  if (Object.hasOwn(UNITS, word)) return { value: UNITS[word]!, tens: false };
+  if (Object.hasOwn(TENS, word)) return { value: TENS[word]!, tens: true };
+  if (Object.hasOwn(ORDINALS, word)) return { value: ORDINALS[word]!, tens: false };
   const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(word);
   if (ordinal) return { value: Number(ordinal[1]), tens: false };
   return undefined;

@@ -339,7 +339,11 @@ function classifyOrganisation(
         { ...t, text: joined[1]! },
         { ...t, text: joined[2]! },
       ];
-    const expanded = type === 'organization' ? ORG_ABBREVIATIONS[t.text] : undefined;
+    // Own properties only: a name word such as "constructor" must not find Object.prototype's.
+    const expanded =
+      type === 'organization' && Object.hasOwn(ORG_ABBREVIATIONS, t.text)
+        ? ORG_ABBREVIATIONS[t.text]
+        : undefined;
     return [expanded ? { ...t, text: expanded } : t];
   });
   list = collapseLegalPhrases(list);

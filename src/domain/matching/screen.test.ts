@@ -151,3 +151,16 @@ describe('qualifiers', () => {
     expect(screen(index, 'Karim Haddad').every((r) => r.score >= DEFAULT_THRESHOLD)).toBe(true);
   });
 });
+
+describe('names that are also JavaScript property names', () => {
+  it('screens "Constructor W.L.", "__proto__" and "toString" without failing', async () => {
+    const { buildIndex, screen } = await import('./index.ts');
+    const index = buildIndex([
+      { ref: 'X1', source: 'test', type: 'organization', names: [{ text: 'Constructor Holdings Ltd' }] },
+    ]);
+    for (const name of ['CONSTRUCTOR W.L.', '__proto__', 'toString valueOf', 'hasOwnProperty Co']) {
+      expect(() => screen(index, { name, type: 'any' })).not.toThrow();
+      expect(() => screen(index, { name: `${name} constructor`, type: 'person' })).not.toThrow();
+    }
+  });
+});
