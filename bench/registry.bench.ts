@@ -12,10 +12,10 @@ import { createDb } from '../src/db/create-db.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { SYSTEM_CLI } from '../src/policies/actor.ts';
 import { type AppContext, DEFAULT_CONFIG } from '../src/services/context.ts';
+import { generateInventoryCsv, normalisedSerialOfRow } from '../src/services/demo/inventory-generator.ts';
 import { createOrganisation } from '../src/services/organisation-service.ts';
 import { importItems } from '../src/services/registry/import-service.ts';
 import { listWeapons } from '../src/services/registry/weapon-service.ts';
-import { generateInventoryCsv, normalisedSerialOfRow } from './inventory-generator.ts';
 import { mb, percentile, trackPeakMemory, writeResults } from './support.ts';
 
 const args = process.argv.slice(2);

@@ -6,7 +6,7 @@ import { JOB_DEFINITIONS } from '../jobs/definitions.ts';
 import { JobWorker } from '../jobs/queue.ts';
 import { ensureFirstAdministrator } from '../services/bootstrap-service.ts';
 import type { AppContext } from '../services/context.ts';
-import { loadDemoData } from '../services/demo-service.ts';
+import { loadDemoData } from '../services/demo/demo-service.ts';
 import { buildApp } from './app.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,11 +39,11 @@ export async function startServer(opts: StartOptions): Promise<FastifyInstance> 
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
   });
-  await app.listen({ port: opts.port, host: opts.host });
   // Background work (re-screening after a new list version) runs in the server process.
   const worker = new JobWorker(ctx, JOB_DEFINITIONS);
-  worker.start();
   app.addHook('onClose', () => worker.stop());
+  await app.listen({ port: opts.port, host: opts.host });
+  worker.start();
   const url = `http://${opts.host === '0.0.0.0' || opts.host === '127.0.0.1' ? 'localhost' : opts.host}:${opts.port}`;
   const lines = [`Materiel is running at ${url} (database: ${ctx.dialect}). API docs: ${url}/api/docs`];
   if (!fs.existsSync(path.join(webDir, 'index.html'))) {
@@ -63,7 +63,14 @@ export async function startServer(opts: StartOptions): Promise<FastifyInstance> 
   }
   if (opts.demo) {
     const demo = await loadDemoData(ctx);
-    lines.push('', `Demo data loaded. Every demo account uses the password "${demo.password}":`);
+    lines.push(
+      '',
+      `Demo data loaded: ${demo.weapons} weapons in the commission's registry, an excerpt of the UN list, the exporter's counterparties.`,
+    );
+    lines.push(
+      `To see a new list version arrive (re-screening), run: materiel lists load ${demo.nextListFile}`,
+    );
+    lines.push(`Every demo account uses the password "${demo.password}":`);
     for (const a of demo.accounts)
       lines.push(`  ${a.email.padEnd(40)} ${a.role.padEnd(14)} ${a.organisation}`);
   }

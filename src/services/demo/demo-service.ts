@@ -1,10 +1,11 @@
-import { findOrganisationByName } from '../db/repositories/organisation-repository.ts';
-import { findUserByEmail } from '../db/repositories/user-repository.ts';
-import { SYSTEM_CLI } from '../policies/actor.ts';
-import type { OrganisationKind, Role } from '../shared/vocab.ts';
-import type { AppContext } from './context.ts';
-import { createOrganisation } from './organisation-service.ts';
-import { createUser } from './user-service.ts';
+import { findOrganisationByName } from '../../db/repositories/organisation-repository.ts';
+import { findUserByEmail } from '../../db/repositories/user-repository.ts';
+import { SYSTEM_CLI } from '../../policies/actor.ts';
+import type { OrganisationKind, Role } from '../../shared/vocab.ts';
+import type { AppContext } from '../context.ts';
+import { createOrganisation } from '../organisation-service.ts';
+import { createUser } from '../user-service.ts';
+import { demoNextListPath, loadDemoRegistry, loadDemoScreening } from './demo-registry.ts';
 
 /** Shared by every demo account; printed by `serve --demo`. Demo installations are not for real data. */
 export const DEMO_PASSWORD = 'demo-password-2616';
@@ -68,6 +69,8 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
 
 export interface DemoSummary {
   organisations: number;
+  weapons: number;
+  nextListFile: string;
   accounts: { email: string; organisation: string; role: Role }[];
   password: string;
 }
@@ -76,6 +79,7 @@ export interface DemoSummary {
 export async function loadDemoData(ctx: AppContext): Promise<DemoSummary> {
   const actor = { ...SYSTEM_CLI, label: 'demo' };
   const accounts: DemoSummary['accounts'] = [];
+  const ids = new Map<string, string>();
   for (const spec of DEMO_ORGANISATIONS) {
     const org =
       (await findOrganisationByName(ctx.db, spec.name)) ??
@@ -85,6 +89,7 @@ export async function loadDemoData(ctx: AppContext): Promise<DemoSummary> {
         country: spec.country,
         confidentiality: 'restricted',
       }));
+    ids.set(spec.kind, org.id);
     for (const person of spec.people) {
       if (!(await findUserByEmail(ctx.db, person.email))) {
         await createUser(ctx, actor, { ...person, organisationId: org.id, password: DEMO_PASSWORD });
@@ -92,5 +97,13 @@ export async function loadDemoData(ctx: AppContext): Promise<DemoSummary> {
       accounts.push({ email: person.email, organisation: spec.name, role: person.role });
     }
   }
-  return { organisations: DEMO_ORGANISATIONS.length, accounts, password: DEMO_PASSWORD };
+  const weapons = await loadDemoRegistry(ctx, ids.get('national_authority')!);
+  await loadDemoScreening(ctx, ids.get('exporter')!);
+  return {
+    organisations: DEMO_ORGANISATIONS.length,
+    weapons,
+    nextListFile: demoNextListPath(),
+    accounts,
+    password: DEMO_PASSWORD,
+  };
 }
