@@ -1,14 +1,21 @@
 import type { LightMyRequestResponse } from 'fastify';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findImport } from '../src/db/repositories/import-repository.ts';
 import { SYSTEM_CLI } from '../src/policies/actor.ts';
+import { ROLE_CLEARANCE } from '../src/policies/permissions.ts';
 import { login } from '../src/services/auth-service.ts';
 import { ensureFirstAdministrator, FIRST_ORGANISATION_NAME } from '../src/services/bootstrap-service.ts';
 import { createOrganisation } from '../src/services/organisation-service.ts';
+import { attachToWeapon } from '../src/services/registry/attachment-service.ts';
+import { startImport, uploadImportFile } from '../src/services/registry/import-runner.ts';
+import { recordLotEvent, registerLot } from '../src/services/registry/lot-service.ts';
+import { recordWeaponEvent, registerWeapon } from '../src/services/registry/weapon-service.ts';
 import { sha256 } from '../src/services/secrets.ts';
 import { createApiToken } from '../src/services/token-service.ts';
 import { createUser } from '../src/services/user-service.ts';
-import { ROLES, type Role } from '../src/shared/vocab.ts';
-import { createTestApp, TEST_PASSWORD, type TestApp } from './support/app.ts';
+import { confidentialityRank, ROLES, type Role } from '../src/shared/vocab.ts';
+import { createTestApp, multipartBody, TEST_PASSWORD, type TestApp } from './support/app.ts';
 import { ENGINES } from './support/databases.ts';
 
 /**
@@ -43,7 +50,9 @@ interface Caller {
 interface Request {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
+  /** JSON, or the bytes of a multipart body (with its content-type in `headers`). */
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 interface Case {
@@ -56,7 +65,9 @@ interface Case {
   outsider: 'success' | 403 | 404;
   /** Status for roles of A outside `allowed`. */
   denied?: 403 | 404;
-  success?: 200 | 201;
+  /** Per-role exceptions to `denied` (e.g. 404 for a role that may not even read the record). */
+  deniedFor?: Partial<Record<Role, 403 | 404>>;
+  success?: 200 | 201 | 202;
   /** Routes about the browser session: a Bearer token gets 401. */
   sessionOnly?: boolean;
   /** Which identity makes the call: the shared one, a fresh session of it, or a fresh user with the same standing. */
@@ -164,8 +175,8 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
     return t.app.inject({
       method: req.method,
       url: req.url,
-      headers,
-      ...(req.body !== undefined && { payload: req.body as object }),
+      headers: { ...req.headers, ...headers },
+      ...(req.body !== undefined && { payload: req.body as object | Buffer }),
     });
   }
 
@@ -224,10 +235,95 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
     const m = await newMemberOfA('viewer');
     member = { who: 'viewer', userId: m.id, email: m.email, ...(await openSession(m.email)), apiToken: '' };
     member.apiToken = (await tokenFor(m.id)).token;
+    await prepareRegistry();
   });
   afterAll(async () => t?.close());
 
   const ADMIN_ONLY: Role[] = ['admin'];
+  /** registry.read: every role but the screener. */
+  const REGISTRY_READ: Role[] = ['admin', 'registrar', 'field_officer', 'investigator', 'analyst', 'viewer'];
+  /** registry.write. */
+  const REGISTRY_WRITE: Role[] = ['admin', 'registrar'];
+  /** Recovery events (seized, found, surrendered, collected, recovered, inspected) and photographs: recovery.write too. */
+  const RECOVERY: Role[] = ['admin', 'registrar', 'field_officer', 'investigator'];
+  /** A screener may not even read the registry: records named by id are "not found" to them. */
+  const SCREENER_404 = { screener: 404 } as const;
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  /** A weapon of A, registered by the system; its id is a secret of A unless it is echoed back on purpose. */
+  async function weaponOfA(
+    options: { secret?: boolean; confidentiality?: 'restricted' | 'confidential' } = {},
+  ) {
+    const w = await registerWeapon(t.db.ctx, SYSTEM_CLI, {
+      organisationId: orgA.id,
+      category: 'assault_rifles',
+      make: 'Matrix',
+      model: 'M1',
+      serial: `MX-${++counter}`,
+      confidentiality: options.confidentiality ?? 'restricted',
+    });
+    if (options.secret !== false) secretsOfA.add(w.id);
+    return w.id;
+  }
+
+  async function lotOfA(quantity = 1000) {
+    const lot = await registerLot(t.db.ctx, SYSTEM_CLI, {
+      organisationId: orgA.id,
+      category: 'small_arms_ammunition',
+      lotNumber: `LOT-${++counter}`,
+      quantity,
+    });
+    secretsOfA.add(lot.id);
+    return lot.id;
+  }
+
+  const inventoryCsv = () =>
+    Buffer.from(`Serial No.,Make,Model,Category\r\nINV-${++counter},Izhmash,AKM,Assault rifles\r\n`);
+
+  /** An inventory uploaded to A through the web flow, not yet run. */
+  async function uploadOfA(csv = inventoryCsv()) {
+    const { importId } = await uploadImportFile(t.db.ctx, SYSTEM_CLI, {
+      organisationId: orgA.id,
+      fileName: 'matrix.csv',
+      bytes: csv,
+    });
+    secretsOfA.add(importId);
+    return importId;
+  }
+
+  async function importFinished(importId: string) {
+    for (let i = 0; i < 400; i++) {
+      const row = await findImport(db(), importId);
+      if (row?.status !== 'running') return row;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`import ${importId} is still running`);
+  }
+
+  let jpeg: Buffer;
+  let attachmentOfA: string;
+  let confidentialWeaponOfA: string;
+  let importWithRejects: string;
+  /** Registry records of A that several rows read (called at the end of beforeAll). */
+  async function prepareRegistry() {
+    jpeg = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: { r: 10, g: 20, b: 30 } },
+    })
+      .jpeg()
+      .toBuffer();
+    attachmentOfA = (
+      await attachToWeapon(t.db.ctx, SYSTEM_CLI, await weaponOfA(), { bytes: jpeg, name: 'receiver.jpg' })
+    ).id;
+    secretsOfA.add(attachmentOfA);
+    confidentialWeaponOfA = await weaponOfA({ confidentiality: 'confidential' });
+    importWithRejects = await uploadOfA(
+      Buffer.from(
+        'Serial No.,Make,Model,Category\r\nREJ-1,Izhmash,AKM,Slingshot\r\nREJ-2,Izhmash,AKM,Rifle\r\n',
+      ),
+    );
+    await startImport(t.db.ctx, SYSTEM_CLI, importWithRejects, { partial: true });
+    expect(await importFinished(importWithRejects)).toMatchObject({ status: 'done' });
+  }
   const CASES: Case[] = [
     // --- session: about oneself, browser only -------------------------------------------------
     {
@@ -510,6 +606,348 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
       prepare: async () => ({ method: 'GET', url: '/api/audit/verify' }),
       verify: (res) => expect(res.json()).toMatchObject({ ok: true, firstBadEntry: null }),
     },
+    // --- registry: vocabularies and sites -------------------------------------------------------
+    {
+      route: 'GET /api/vocab/registry',
+      allowed: 'all',
+      outsider: 'success',
+      prepare: async () => ({ method: 'GET', url: '/api/vocab/registry' }),
+      verify: (res) =>
+        expect(res.json().categories).toContainEqual(expect.objectContaining({ code: 'assault_rifles' })),
+    },
+    {
+      route: 'GET /api/sites',
+      variant: "A's sites",
+      allowed: REGISTRY_READ,
+      outsider: 404,
+      prepare: async () => ({ method: 'GET', url: `/api/sites?organisationId=${orgA.id}` }),
+    },
+    {
+      route: 'GET /api/sites',
+      variant: 'every site one can see',
+      allowed: 'all',
+      outsider: 'success',
+      prepare: async () => ({ method: 'GET', url: '/api/sites' }),
+    },
+    {
+      route: 'POST /api/sites',
+      allowed: REGISTRY_WRITE,
+      outsider: 404,
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        url: '/api/sites',
+        body: { organisationId: orgA.id, name: `Depot ${++counter}` },
+      }),
+      verify: (res) => {
+        secretsOfA.add(res.json().id);
+      },
+    },
+    // --- registry: weapons ---------------------------------------------------------------------------
+    {
+      route: 'GET /api/weapons',
+      variant: "A's registry",
+      allowed: REGISTRY_READ,
+      outsider: 404,
+      prepare: async () => ({ method: 'GET', url: `/api/weapons?organisationId=${orgA.id}&limit=500` }),
+      verify: (res, c) => {
+        const ids = (res.json().items as { id: string }[]).map((w) => w.id);
+        expect(ids.length).toBeGreaterThan(0);
+        const cleared =
+          c.who === 'installationAdmin' ||
+          confidentialityRank(ROLE_CLEARANCE[c.who as Role]) >= confidentialityRank('confidential');
+        if (cleared) expect(ids).toContain(confidentialWeaponOfA);
+        else
+          expect(ids, 'a confidential weapon listed to a role without clearance').not.toContain(
+            confidentialWeaponOfA,
+          );
+      },
+    },
+    {
+      route: 'GET /api/weapons',
+      variant: 'every weapon one can see',
+      allowed: 'all',
+      outsider: 'success',
+      prepare: async () => ({ method: 'GET', url: '/api/weapons?limit=500' }),
+    },
+    {
+      route: 'POST /api/weapons',
+      allowed: REGISTRY_WRITE,
+      outsider: 404,
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        url: '/api/weapons',
+        body: {
+          organisationId: orgA.id,
+          category: 'Assault rifles',
+          make: 'Izhmash',
+          model: 'AKM',
+          serial: `API-${++counter}`,
+          markings: [{ kind: 'manufacturer', text: 'Ижмаш', script: 'cyrillic' }],
+        },
+      }),
+      verify: (res) => {
+        secretsOfA.add(res.json().id);
+      },
+    },
+    {
+      route: 'GET /api/weapons/{id}',
+      allowed: REGISTRY_READ,
+      denied: 404,
+      outsider: 404,
+      prepare: async () => ({ method: 'GET', url: `/api/weapons/${await weaponOfA()}` }),
+      verify: (res) => expect(res.json().events.map((e: { type: string }) => e.type)).toEqual(['registered']),
+    },
+    {
+      route: 'GET /api/weapons/{id}',
+      variant: 'a confidential weapon',
+      allowed: ['admin', 'registrar', 'field_officer', 'investigator', 'analyst'],
+      denied: 404,
+      outsider: 404,
+      prepare: async () => ({ method: 'GET', url: `/api/weapons/${confidentialWeaponOfA}` }),
+    },
+    {
+      route: 'POST /api/weapons/{id}/events',
+      variant: 'issued',
+      allowed: REGISTRY_WRITE,
+      deniedFor: SCREENER_404,
+      outsider: 404,
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        url: `/api/weapons/${await weaponOfA()}/events`,
+        body: { type: 'issued', occurredOn: today(), counterpart: '1st Company' },
+      }),
+      verify: (res) => expect(res.json().status).toBe('issued'),
+    },
+    {
+      route: 'POST /api/weapons/{id}/events',
+      variant: 'seized (a recovery event)',
+      allowed: RECOVERY,
+      deniedFor: SCREENER_404,
+      outsider: 404,
+      success: 201,
+      prepare: async () => {
+        const id = await weaponOfA();
+        await recordWeaponEvent(t.db.ctx, SYSTEM_CLI, id, { type: 'reported_stolen', occurredOn: today() });
+        return {
+          method: 'POST',
+          url: `/api/weapons/${id}/events`,
+          body: { type: 'seized', occurredOn: today(), place: 'Checkpoint 4' },
+        };
+      },
+      verify: (res) => expect(res.json().status).toBe('seized'),
+    },
+    {
+      route: 'POST /api/weapons/{id}/markings',
+      allowed: REGISTRY_WRITE,
+      deniedFor: SCREENER_404,
+      outsider: 404,
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        url: `/api/weapons/${await weaponOfA()}/markings`,
+        body: { kind: 'proof_mark', text: 'Звезда', script: 'cyrillic', position: 'barrel' },
+      }),
+    },
+    {
+      route: 'POST /api/weapons/marking-codes',
+      allowed: REGISTRY_WRITE,
+      deniedFor: SCREENER_404,
+      outsider: 404,
+      success: 201,
+      // The refusal names the weapon id the caller gave, which reveals nothing they did not know.
+      prepare: async () => ({
+        method: 'POST',
+        url: '/api/weapons/marking-codes',
+        body: { weaponIds: [await weaponOfA({ secret: false })], country: 'CAF' },
+      }),
+      verify: (res) => expect(res.json().issued[0].code).toMatch(/^CAF-\d{4}-\d{6}-[0-9A-Z]$/),
+    },
+    {
+      route: 'POST /api/weapons/{id}/attachments',
+      allowed: RECOVERY,
+      deniedFor: SCREENER_404,
+      outsider: 404,
+      success: 201,
+      prepare: async () => {
+        const { payload, headers } = multipartBody(
+          { role: 'overall_left' },
+          { name: 'left.jpg', content: jpeg, type: 'image/jpeg' },
+        );
+        return {
+          method: 'POST',
+          url: `/api/weapons/${await weaponOfA()}/attachments`,
+          body: payload,
+          headers,
+        };
+      },
+      verify: (res) => {
+        secretsOfA.add(res.json().id);
+      },
+    },
+    {
+      route: 'GET /api/attachments/{id}',
+      allowed: REGISTRY_READ,
+      denied: 404,
+      outsider: 404,
+      prepare: async () => ({ method: 'GET', url: `/api/attachments/${attachmentOfA}?thumbnail=1` }),
+      verify: (res) => expect(res.headers['content-type']).toBe('image/jpeg'),
+    },
+    {
+      route: 'GET /api/weapons/export',
+      allowed: REGISTRY_READ,
+      outsider: 404,
+      prepare: async () => ({
+        method: 'GET',
+        url: `/api/weapons/export?organisationId=${orgA.id}&format=json`,
+      }),
+      verify: (res) => expect(JSON.parse(res.body).length).toBeGreaterThan(0),
+    },
+    // --- registry: ammunition lots -----------------------------------------------------------------
+    {
+      route: 'GET /api/lots',
+      variant: "A's lots",
+      allowed: REGISTRY_READ,
+      outsider: 404,
+      prepare: async () => {
+        await lotOfA();
+        return { method: 'GET', url: `/api/lots?organisationId=${orgA.id}` };
+      },
+      verify: (res) => expect(res.json().total).toBeGreaterThan(0),
+    },
+    {
+      route: 'GET /api/lots',
+      variant: 'every lot one can see',
+      allowed: 'all',
+      outsider: 'success',
+      prepare: async () => ({ method: 'GET', url: '/api/lots' }),
+    },
+    {
+      route: 'POST /api/lots',
+      allowed: REGISTRY_WRITE,
+      outsider: 404,
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        url: '/api/lots',
+        body: { organisationId: orgA.id, category: 'Cartouches', lotNumber: `L-${++counter}`, quantity: 500 },
+      }),
+      verify: (res) => {
+        secretsOfA.add(res.json().id);
+      },
+    },
+    {
+      route: 'GET /api/lots/{id}',
+      allowed: REGISTRY_READ,
+      denied: 404,
+      outsider: 404,
+      prepare: async () => ({ method: 'GET', url: `/api/lots/${await lotOfA()}` }),
+    },
+    {
+      route: 'POST /api/lots/{id}/events',
+      variant: 'issued',
+      allowed: REGISTRY_WRITE,
+      deniedFor: SCREENER_404,
+      outsider: 404,
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        url: `/api/lots/${await lotOfA()}/events`,
+        body: { type: 'issued', occurredOn: today(), quantity: 100 },
+      }),
+      verify: (res) => expect(res.json().quantity).toBe(900),
+    },
+    {
+      route: 'POST /api/lots/{id}/events',
+      variant: 'seized (a recovery event)',
+      allowed: RECOVERY,
+      deniedFor: SCREENER_404,
+      outsider: 404,
+      success: 201,
+      prepare: async () => {
+        const id = await lotOfA(50);
+        await recordLotEvent(t.db.ctx, SYSTEM_CLI, id, {
+          type: 'reported_stolen',
+          occurredOn: today(),
+          quantity: 50,
+        });
+        return {
+          method: 'POST',
+          url: `/api/lots/${id}/events`,
+          body: { type: 'seized', occurredOn: today(), quantity: 30 },
+        };
+      },
+      verify: (res) => expect(res.json()).toMatchObject({ status: 'seized', quantity: 30 }),
+    },
+    // --- registry: inventory imports (web flow) ----------------------------------------------------
+    {
+      route: 'POST /api/imports',
+      allowed: REGISTRY_WRITE,
+      outsider: 404,
+      success: 201,
+      // Uploading stages a file; the import that commits records is audited when it runs.
+      audited: false,
+      prepare: async () => {
+        const { payload, headers } = multipartBody(
+          { organisationId: orgA.id },
+          { name: 'inventory.csv', content: inventoryCsv(), type: 'text/csv' },
+        );
+        return { method: 'POST', url: '/api/imports', body: payload, headers };
+      },
+      verify: (res) => {
+        secretsOfA.add(res.json().importId);
+        expect(res.json().columns).toMatchObject({ serial: 0, make: 1, model: 2, category: 3 });
+      },
+    },
+    {
+      route: 'POST /api/imports/{id}/preview',
+      allowed: REGISTRY_WRITE,
+      deniedFor: SCREENER_404,
+      outsider: 404,
+      audited: false,
+      prepare: async () => ({
+        method: 'POST',
+        url: `/api/imports/${await uploadOfA()}/preview`,
+        body: { columns: { Model: null } },
+      }),
+      verify: (res) => expect(res.json().unmapped).toEqual([{ column: 2, header: 'Model' }]),
+    },
+    {
+      route: 'POST /api/imports/{id}/run',
+      allowed: REGISTRY_WRITE,
+      deniedFor: SCREENER_404,
+      outsider: 404,
+      success: 202,
+      // It runs in the background; the import's own audit entry is written when it commits.
+      audited: false,
+      prepare: async () => ({
+        method: 'POST',
+        url: `/api/imports/${await uploadOfA()}/run`,
+        body: { partial: false },
+      }),
+      verify: async (res) => {
+        expect(await importFinished(res.json().importId)).toMatchObject({ status: 'done' });
+      },
+    },
+    {
+      route: 'GET /api/imports/{id}',
+      allowed: REGISTRY_WRITE,
+      deniedFor: SCREENER_404,
+      outsider: 404,
+      prepare: async () => ({ method: 'GET', url: `/api/imports/${importWithRejects}` }),
+      verify: (res) =>
+        expect(res.json()).toMatchObject({ status: 'done', summary: { imported: 1, rejected: 1 } }),
+    },
+    {
+      route: 'GET /api/imports/{id}/rejects',
+      allowed: REGISTRY_WRITE,
+      deniedFor: SCREENER_404,
+      outsider: 404,
+      prepare: async () => ({ method: 'GET', url: `/api/imports/${importWithRejects}/rejects` }),
+      verify: (res) => expect(res.body).toContain('REJ-1'),
+    },
   ];
 
   function expectedStatus(c: Case, who: Who, transport: Transport): number {
@@ -517,7 +955,7 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
     const success = c.success ?? 200;
     if (who === 'installationAdmin') return success;
     if (who === 'outsider') return c.outsider === 'success' ? success : c.outsider;
-    return c.allowed === 'all' || c.allowed.includes(who) ? success : (c.denied ?? 403);
+    return c.allowed === 'all' || c.allowed.includes(who) ? success : (c.deniedFor?.[who] ?? c.denied ?? 403);
   }
 
   const ERROR_CODE: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };

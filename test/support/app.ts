@@ -15,6 +15,46 @@ export interface TestClient {
   csrf: string;
   /** Calls the API as this signed-in user (cookie + CSRF header). */
   request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** Posts a multipart/form-data body (fields first, then the file) as this user. */
+  upload(url: string, fields: Record<string, string>, file?: UploadFile): Promise<LightMyRequestResponse>;
+}
+
+export interface UploadFile {
+  name: string;
+  content: Buffer | string;
+  /** Content-Type of the part; the server must not trust it. */
+  type?: string;
+  /** Form field name; "file" unless given. */
+  field?: string;
+}
+
+/** A multipart/form-data body as browsers send it: the fields in order, then the file. */
+export function multipartBody(
+  fields: Record<string, string>,
+  file?: UploadFile,
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----materiel-test-${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\n` +
+          `Content-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 export interface TestApp {
@@ -43,7 +83,7 @@ export async function createTestApp(
   const db = await createTestDatabase(engine);
   const app = await buildApp({ ctx: db.ctx, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000 });
   const inject = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: method as 'GET', url, payload: body as object | undefined, headers });
+    app.inject({ method: method as 'GET', url, payload: body as object | Buffer | undefined, headers });
 
   async function signIn(email: string, password = TEST_PASSWORD): Promise<TestClient> {
     const res = await inject('POST', '/api/session', { email, password });
@@ -57,6 +97,10 @@ export async function createTestApp(
       cookie,
       csrf: info.csrfToken,
       request: (method, url, body) => inject(method, url, body, { cookie, 'x-csrf-token': info.csrfToken }),
+      upload: (url, fields, file) => {
+        const { payload, headers } = multipartBody(fields, file);
+        return inject('POST', url, payload, { ...headers, cookie, 'x-csrf-token': info.csrfToken });
+      },
     };
   }
 

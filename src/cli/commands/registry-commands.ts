@@ -163,6 +163,7 @@ export function registerRegistryCommands(program: Command, env: CommandEnv): voi
     .option('--site <id>')
     .option('--q <text>', 'serial (partial with ?, e.g. 56?21?4) or marking text')
     .option('--sort <field>', 'created_at, make, model, serial, category, status', 'created_at')
+    .option('--direction <asc|desc>', 'sort order', 'desc')
     .option('--limit <n>', 'how many', '50')
     .option('--offset <n>', 'skip', '0')
     .action(
@@ -176,6 +177,7 @@ export function registerRegistryCommands(program: Command, env: CommandEnv): voi
           siteId: o.site,
           q: o.q,
           sort: o.sort,
+          direction: o.direction,
           limit: o.limit,
           offset: o.offset,
         });

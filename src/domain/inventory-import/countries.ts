@@ -26,12 +26,44 @@ const FORMER_STATES: Record<string, string> = {
 };
 
 /**
+ * Short names French-speaking depots write for countries whose UN French name is longer ("Russie"
+ * for "Fédération de Russie", "RCA" for "République centrafricaine"), and common English ones the
+ * list lacks. Keys are compared after `normalizeCountryKey`.
+ */
+const COMMON_NAMES: Record<string, string> = {
+  russie: 'RUS',
+  'etats unis': 'USA',
+  'etats unis d amerique': 'USA',
+  'royaume uni': 'GBR',
+  'grande bretagne': 'GBR',
+  'coree du nord': 'PRK',
+  'coree du sud': 'KOR',
+  syrie: 'SYR',
+  turquie: 'TUR',
+  centrafrique: 'CAF',
+  rca: 'CAF',
+  rdc: 'COD',
+  'rd congo': 'COD',
+  tanzanie: 'TZA',
+  bielorussie: 'BLR',
+  moldavie: 'MDA',
+  bosnie: 'BIH',
+  'bosnie herzegovine': 'BIH',
+  macedoine: 'MKD',
+  'macedoine du nord': 'MKD',
+  iran: 'IRN',
+  'great britain': 'GBR',
+  britain: 'GBR',
+};
+
+/**
  * A country as typed in an inventory (ISO3 or ISO2 code, or a name in a UN language) to ISO3.
  * Stricter than list parsing: a value naming two countries or carrying extra words is refused.
  */
 export function inventoryCountry(raw: string): string | null {
-  const former = FORMER_STATES[normalizeCountryKey(raw)];
-  if (former) return former;
+  const key = normalizeCountryKey(raw);
+  const known = FORMER_STATES[key] ?? COMMON_NAMES[key];
+  if (known) return known;
   const upper = raw.trim().toUpperCase();
   if (/^[A-Z]{3}$/.test(upper) && countryInfo(upper)) return upper;
   const r = resolveCountry(raw);

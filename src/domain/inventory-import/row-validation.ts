@@ -126,6 +126,9 @@ export function validateWeaponRow(ctx: RowContext): { candidate: WeaponCandidate
   const serialText = get('serial');
   const serial = serialText && !NO_SERIAL.has(serialText.toUpperCase()) ? normaliseSerial(serialText) : null;
   if (serial && !serial.normalised) fail('serial', serialText!, 'The serial has no letter or digit.');
+  // A serial with no readable character ("*****", ground off) says nothing about which weapon it is:
+  // as an identity it would make every such weapon of a model the same one.
+  const readableSerial = serial && /[^?]/u.test(serial.normalised) ? serial : null;
 
   const yearOf = (field: 'year_of_manufacture' | 'import_year'): number | null => {
     const text = get(field);
@@ -181,7 +184,7 @@ export function validateWeaponRow(ctx: RowContext): { candidate: WeaponCandidate
     make,
     model,
     calibre: calibreText ? normaliseCalibre(calibreText) : null,
-    serialNormalised: serial?.normalised || null,
+    serialNormalised: readableSerial?.normalised ?? null,
     countryOfManufacture,
     yearOfManufacture,
     importCountry,
@@ -208,7 +211,7 @@ export function validateWeaponRow(ctx: RowContext): { candidate: WeaponCandidate
       calibre: identity.calibre,
       serialRaw: serial ? serialText! : null,
       serialNormalised: identity.serialNormalised,
-      serialKey: serial?.matchKey || null,
+      serialKey: readableSerial?.matchKey ?? null,
       countryOfManufacture,
       yearOfManufacture,
       importCountry,

@@ -24,7 +24,7 @@ import {
 import { type Actor, actorLabel } from '../../policies/actor.ts';
 import { ImportMapping, type ImportSummary } from '../../shared/contracts/registry.ts';
 import { validationError } from '../../shared/errors.ts';
-import type { Confidentiality } from '../../shared/vocab.ts';
+import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../../shared/vocab.ts';
 import { recordAudit } from '../audit-recorder.ts';
 import type { AppContext } from '../context.ts';
 import { formatFromFileName, readTabular, type TabularRow } from '../files/tabular-reader.ts';
@@ -87,6 +87,13 @@ export async function importItems(
   if (!fs.existsSync(opts.filePath))
     throw validationError(`${opts.filePath} does not exist.`, [{ field: 'file', message: 'No such file.' }]);
   const mapping = opts.mapping === undefined ? {} : parseInput(ImportMapping, opts.mapping);
+  if (opts.confidentiality !== undefined && !CONFIDENTIALITY_LEVELS.includes(opts.confidentiality)) {
+    // From the CLI's --confidentiality: an unknown level would make the records unreadable to everyone.
+    throw validationError(
+      `"${opts.confidentiality}" is not a confidentiality level. Use one of: ${CONFIDENTIALITY_LEVELS.join(', ')}.`,
+      [{ field: 'confidentiality', message: 'Unknown level.' }],
+    );
+  }
   const defaults = validateDefaults(mapping.defaults ?? {});
   validateMappedFields(mapping.columns ?? {});
 
@@ -208,22 +215,25 @@ export async function importItems(
           }
           continue;
         }
-        for (const other of similar) {
-          if (
-            other.serial_key === c.serialKey &&
-            other.natural_key !== c.naturalKey &&
-            summary.duplicates.length < MAX_REPORTED_DUPLICATES
-          ) {
-            summary.duplicates.push({
-              row: c.row,
-              serial: c.serialRaw ?? '',
-              message:
-                'A registered weapon has a serial that differs only by look-alike characters or make/model spelling.',
-              candidates: [
-                { weaponId: other.id, make: other.make, model: other.model, serial: other.serial_raw },
-              ],
-            });
-          }
+        // One entry per row, listing every registered weapon it may duplicate.
+        const registered = similar.filter(
+          (other) => other.serial_key === c.serialKey && other.natural_key !== c.naturalKey,
+        );
+        if (registered.length && summary.duplicates.length < MAX_REPORTED_DUPLICATES) {
+          summary.duplicates.push({
+            row: c.row,
+            serial: c.serialRaw ?? '',
+            message:
+              registered.length === 1
+                ? 'A registered weapon has a serial that differs only by look-alike characters or make/model spelling.'
+                : `${registered.length} registered weapons have a serial that differs only by look-alike characters or make/model spelling.`,
+            candidates: registered.map((other) => ({
+              weaponId: other.id,
+              make: other.make,
+              model: other.model,
+              serial: other.serial_raw,
+            })),
+          });
         }
         const siteId = c.site ? await siteIdFor(db, c.site) : null;
         const id = newId();
@@ -412,7 +422,10 @@ export async function importItems(
       created_at: now.toISOString(),
       finished_at: ctx.now().toISOString(),
     };
-    if (opts.importId) await updateImport(db, importId, record);
+    // An upload of the web flow: its runner records the outcome (status, full summary, rejects file)
+    // once this transaction has committed. Marking it done here would let a client polling in between
+    // read "done" with a partial summary.
+    if (opts.importId) await updateImport(db, importId, { mapping_json: record.mapping_json });
     else await insertImport(db, record);
     await recordAudit(
       db,
@@ -456,6 +469,8 @@ export async function importItems(
     );
   }
   if (!summary.committed && !opts.dryRun) summary.imported = 0;
+  // Rows of the file are compared as they are read, with registered weapons chunk by chunk: report in file order.
+  summary.duplicates.sort((a, b) => a.row - b.row);
   return summary;
 }
 
