@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +14,8 @@ import { attachToWeapon } from '../src/services/registry/attachment-service.ts';
 import { startImport, uploadImportFile } from '../src/services/registry/import-runner.ts';
 import { recordLotEvent, registerLot } from '../src/services/registry/lot-service.ts';
 import { recordWeaponEvent, registerWeapon } from '../src/services/registry/weapon-service.ts';
+import { recordHits } from '../src/services/screening/hit-service.ts';
+import { loadList } from '../src/services/screening/list-service.ts';
 import { sha256 } from '../src/services/secrets.ts';
 import { createApiToken } from '../src/services/token-service.ts';
 import { createUser } from '../src/services/user-service.ts';
@@ -323,6 +328,41 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
     );
     await startImport(t.db.ctx, SYSTEM_CLI, importWithRejects, { partial: true });
     expect(await importFinished(importWithRejects)).toMatchObject({ status: 'done' });
+    listV1 = (await loadList(t.db.ctx, SYSTEM_CLI, { fileOrUrl: fixture('un-consolidated-v1.xml') }))
+      .versionId;
+    listV2 = (await loadList(t.db.ctx, SYSTEM_CLI, { fileOrUrl: fixture('un-consolidated-v2.xml') }))
+      .versionId;
+  }
+
+  let listV1: string;
+  let listV2: string;
+  const fixture = (name: string) =>
+    path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/lists', name);
+  /** SCREENING_RUN: every role but the viewer; deciding on hits: admin, investigator, screener. */
+  const SCREENING_RUN: Role[] = [
+    'admin',
+    'registrar',
+    'field_officer',
+    'investigator',
+    'analyst',
+    'screener',
+  ];
+  const SCREENING_DECIDE: Role[] = ['admin', 'investigator', 'screener'];
+  const HIT = {
+    ref: 'QDi.316',
+    source: 'un-sc',
+    type: 'person',
+    name: 'IYAD AG GHALI',
+    matchedName: 'IYAD AG GHALI',
+    score: 0.98,
+    explanation: ['test'],
+  };
+
+  /** An open hit of A, for a decision. */
+  async function hitOfA(): Promise<string> {
+    const [hit] = await recordHits(t.db.ctx, SYSTEM_CLI, orgA.id, { name: 'Iyad Ag Ghaly' }, [HIT]);
+    secretsOfA.add(hit!.id);
+    return hit!.id;
   }
   const CASES: Case[] = [
     // --- session: about oneself, browser only -------------------------------------------------
@@ -947,6 +987,148 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
       outsider: 404,
       prepare: async () => ({ method: 'GET', url: `/api/imports/${importWithRejects}/rejects` }),
       verify: (res) => expect(res.body).toContain('REJ-1'),
+    },
+    // --- designations and screening -----------------------------------------------------------
+    {
+      route: 'POST /api/screen',
+      allowed: SCREENING_RUN,
+      outsider: 'success',
+      prepare: async () => ({
+        method: 'POST',
+        url: '/api/screen',
+        body: { queries: [{ name: 'Iyad Ag Ghaly', type: 'person' }] },
+      }),
+      verify: (res) => expect(res.json().results[0].results[0]).toMatchObject({ ref: 'QDi.316' }),
+    },
+    {
+      route: 'POST /api/screen/compare',
+      allowed: SCREENING_RUN,
+      outsider: 'success',
+      audited: false,
+      prepare: async () => ({
+        method: 'POST',
+        url: '/api/screen/compare',
+        body: { a: 'Muhammad Ali', b: 'Mohamed Aly', type: 'person' },
+      }),
+    },
+    {
+      route: 'GET /api/lists',
+      allowed: 'all',
+      outsider: 'success',
+      prepare: async () => ({ method: 'GET', url: '/api/lists' }),
+      verify: (res) => expect(res.json().versions.length).toBeGreaterThanOrEqual(2),
+    },
+    {
+      route: 'POST /api/lists',
+      allowed: [],
+      outsider: 403,
+      denied: 403,
+      success: 201,
+      // The same file again: loaded already, nothing changes and nothing is audited.
+      audited: false,
+      prepare: async () => {
+        const { payload, headers } = multipartBody(
+          {},
+          {
+            name: 'un-consolidated-v2.xml',
+            content: fs.readFileSync(fixture('un-consolidated-v2.xml')),
+            type: 'application/xml',
+          },
+        );
+        return { method: 'POST', url: '/api/lists', body: payload, headers };
+      },
+      verify: (res) => expect(res.json()).toMatchObject({ unchanged: true }),
+    },
+    {
+      route: 'GET /api/lists/diff',
+      allowed: 'all',
+      outsider: 'success',
+      prepare: async () => ({ method: 'GET', url: `/api/lists/diff?from=${listV1}&to=${listV2}` }),
+      verify: (res) => expect(res.json().added).toContain('QDi.419'),
+    },
+    {
+      route: 'GET /api/designations',
+      allowed: 'all',
+      outsider: 'success',
+      prepare: async () => ({ method: 'GET', url: '/api/designations?q=ghali' }),
+    },
+    {
+      route: 'GET /api/designations/{source}/{ref}',
+      allowed: 'all',
+      outsider: 'success',
+      prepare: async () => ({ method: 'GET', url: '/api/designations/un-sc/QDi.316' }),
+    },
+    {
+      route: 'GET /api/parties',
+      variant: "A's parties",
+      allowed: SCREENING_RUN,
+      outsider: 404,
+      prepare: async () => ({ method: 'GET', url: `/api/parties?organisationId=${orgA.id}` }),
+    },
+    {
+      route: 'GET /api/parties',
+      variant: 'every party one can see',
+      allowed: 'all',
+      outsider: 'success',
+      prepare: async () => ({ method: 'GET', url: '/api/parties' }),
+    },
+    {
+      route: 'POST /api/parties',
+      allowed: SCREENING_RUN,
+      outsider: 404,
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        url: '/api/parties',
+        body: { organisationId: orgA.id, name: `Party ${++counter} Trading`, type: 'organization' },
+      }),
+      verify: (res) => secretsOfA.add(res.json().party.id),
+    },
+    {
+      route: 'GET /api/hits',
+      variant: "A's hits",
+      allowed: SCREENING_RUN,
+      outsider: 404,
+      prepare: async () => ({ method: 'GET', url: `/api/hits?organisationId=${orgA.id}` }),
+    },
+    {
+      route: 'GET /api/hits',
+      variant: 'every hit one can see',
+      allowed: 'all',
+      outsider: 'success',
+      prepare: async () => ({ method: 'GET', url: '/api/hits' }),
+    },
+    {
+      route: 'POST /api/hits',
+      allowed: SCREENING_RUN,
+      outsider: 404,
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        url: '/api/hits',
+        body: { organisationId: orgA.id, query: { name: 'Iyad Ag Ghaly' }, results: [HIT] },
+      }),
+      verify: (res) => {
+        for (const h of res.json().hits) secretsOfA.add(h.id);
+      },
+    },
+    {
+      route: 'POST /api/hits/{id}/decision',
+      allowed: SCREENING_DECIDE,
+      outsider: 404,
+      deniedFor: { viewer: 404 },
+      prepare: async () => ({
+        method: 'POST',
+        url: `/api/hits/${await hitOfA()}/decision`,
+        body: { decision: 'escalated', reason: 'Same name and nationality; check the date of birth.' },
+      }),
+      verify: (res) => expect(res.json()).toMatchObject({ status: 'escalated' }),
+    },
+    {
+      route: 'GET /api/notifications',
+      allowed: 'all',
+      outsider: 'success',
+      prepare: async () => ({ method: 'GET', url: '/api/notifications' }),
     },
   ];
 
