@@ -9,12 +9,13 @@ import {
   compareTwoNames,
   DEFAULT_THRESHOLD,
   describeVersions,
+  requireLists,
   requireScreening,
   screeningIndex,
   screenParties,
   screenWith,
 } from '../../services/screening/screening-service.ts';
-import { ScreenQuery } from '../../shared/contracts/screening.ts';
+import { PARTY_TYPES, ScreenQuery } from '../../shared/contracts/screening.ts';
 import { type CommandEnv, withRuntime } from '../command-kit.ts';
 import { emit, table, UsageError } from '../io.ts';
 
@@ -135,6 +136,7 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
                 `${o.input} needs a "name" column (and "id"; optional type, dob, country).`,
               );
             const loaded = await screeningIndex(runtime.ctx);
+            requireLists(loaded);
             const out: (string | number)[][] = [
               ['id', 'name', 'rank', 'ref', 'source', 'matched_name', 'score', 'explanation'],
             ];
@@ -179,7 +181,7 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
               const hits = screenWith(loaded, parsed.data, t, Number(o.limit ?? 10));
               if (hits.length) withHits++;
               if (!hits.length) out.push([row.id ?? '', row.name ?? '', '', '', '', '', '', '']);
-              hits.forEach((h, rank) =>
+              for (const [rank, h] of hits.entries())
                 out.push([
                   row.id ?? '',
                   row.name ?? '',
@@ -189,8 +191,7 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
                   h.matchedName,
                   h.score,
                   h.explanation.join(' | '),
-                ]),
-              );
+                ]);
               if (i % 100 === 0) bar?.update(i);
             });
             bar?.stop();
@@ -211,7 +212,7 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
               json,
               summary,
               () =>
-                `Screened ${rows.length} parties in ${summary.seconds} s against ${summary.listVersion}: ${withHits} with candidates. Results in ${o.output}.`,
+                `Screened ${rows.length - errors.length} of ${rows.length} parties in ${summary.seconds} s against ${summary.listVersion}: ${withHits} with candidates. Results in ${o.output}.${errors.length ? `\n${errors.length} row(s) not screened:${errors.map((e) => `\n  row ${e.row}: ${e.message}`).join('')}` : ''}`,
             );
             return;
           }
@@ -262,35 +263,48 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
         let root = command;
         while (root.parent) root = root.parent;
         const json = Boolean(root.opts().json);
+        // "screen" has --type and --output too, and commander gives an option to the parent command
+        // wherever it appears on the line: read them from there when this command did not get them.
+        const parent = command.parent?.opts<{ type?: string; output?: string }>() ?? {};
+        const output = o.output ?? parent.output;
+        const type = o.type !== 'any' ? o.type : (parent.type ?? 'any');
+        if (!(PARTY_TYPES as readonly string[]).includes(type))
+          throw new UsageError(`--type is one of ${PARTY_TYPES.join(', ')}.`);
         if (o.pairs) {
-          if (!o.output) throw new UsageError('--pairs needs --output FILE.');
+          if (!output) throw new UsageError('--pairs needs --output FILE.');
           const rows = readCsv(o.pairs);
-          const typeOf = (schema: string | undefined) =>
+          const typeOf = (schema: string | undefined): (typeof PARTY_TYPES)[number] =>
             /person/i.test(schema ?? '')
               ? 'person'
               : /vessel/i.test(schema ?? '')
                 ? 'vessel'
                 : /company|organi[sz]ation|legalentity/i.test(schema ?? '')
                   ? 'organization'
-                  : 'any';
+                  : (type as (typeof PARTY_TYPES)[number]);
           const header = rows.length ? Object.keys(rows[0]!) : ['name1', 'name2'];
+          if (!header.includes('name1') || !header.includes('name2'))
+            throw new UsageError(`${o.pairs} needs the columns name1 and name2 (and optional schema).`);
           const out = [[...header, 'score']];
-          for (const row of rows)
-            out.push([
-              ...header.map((h) => row[h] ?? ''),
-              String(compareTwoNames(row.name1 ?? '', row.name2 ?? '', typeOf(row.schema)).score),
-            ]);
-          fs.writeFileSync(o.output, stringify(out));
+          const errors: { row: number; message: string }[] = [];
+          rows.forEach((row, i) => {
+            let score = '';
+            if (row.name1 && row.name2)
+              score = String(compareTwoNames(row.name1, row.name2, typeOf(row.schema)).score);
+            else errors.push({ row: i + 2, message: 'name1 or name2 is empty: not scored.' });
+            out.push([...header.map((h) => row[h] ?? ''), score]);
+          });
+          fs.writeFileSync(output, stringify(out));
           emit(
             env.io,
             json,
-            { pairs: rows.length, output: o.output },
-            () => `Scored ${rows.length} pairs into ${o.output}.`,
+            { pairs: rows.length, scored: rows.length - errors.length, errors, output },
+            () =>
+              `Scored ${rows.length - errors.length} of ${rows.length} pairs into ${output}.${errors.map((e) => `\n  row ${e.row}: ${e.message}`).join('')}`,
           );
           return;
         }
         if (!a || !b) throw new UsageError('Give two names, or --pairs FILE --output FILE.');
-        const r = compareTwoNames(a, b, o.type as 'any');
+        const r = compareTwoNames(a, b, type as (typeof PARTY_TYPES)[number]);
         emit(env.io, json, r, () => `${r.score.toFixed(3)}\n  ${r.explanation.join('\n  ')}`);
       },
     );

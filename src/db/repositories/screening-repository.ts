@@ -1,16 +1,36 @@
 import type { Db, NewRow, Row, RowUpdate } from '../schema.ts';
 
+/** Per organisation, the confidentiality levels the reader may see; `all` for system and installation admins. */
+export type ReadableLevels = 'all' | Map<string, string[]>;
+
+function organisationsOf(levels: ReadableLevels): 'all' | string[] {
+  return levels === 'all' ? 'all' : [...levels].filter(([, l]) => l.length).map(([org]) => org);
+}
+
 export async function insertParty(db: Db, row: NewRow<'screening_parties'>): Promise<void> {
   await db.insertInto('screening_parties').values(row).execute();
 }
 
-export function listParties(db: Db, organisationIds: 'all' | string[]): Promise<Row<'screening_parties'>[]> {
+export function listParties(db: Db, readable: ReadableLevels): Promise<Row<'screening_parties'>[]> {
   let q = db.selectFrom('screening_parties').selectAll().orderBy('name');
-  if (organisationIds !== 'all') {
-    if (organisationIds.length === 0) return Promise.resolve([]);
-    q = q.where('organisation_id', 'in', organisationIds);
+  if (readable !== 'all') {
+    if (organisationsOf(readable).length === 0) return Promise.resolve([]);
+    q = q.where((eb) =>
+      eb.or(
+        [...readable]
+          .filter(([, levels]) => levels.length)
+          .map(([org, levels]) =>
+            eb.and([eb('organisation_id', '=', org), eb('confidentiality', 'in', levels)]),
+          ),
+      ),
+    );
   }
   return q.execute();
+}
+
+export async function findParties(db: Db, ids: string[]): Promise<Row<'screening_parties'>[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('screening_parties').selectAll().where('id', 'in', ids).execute();
 }
 
 export function findParty(db: Db, id: string): Promise<Row<'screening_parties'> | undefined> {
@@ -31,14 +51,22 @@ export async function updateHit(db: Db, id: string, patch: RowUpdate<'screening_
 
 export function listHits(
   db: Db,
-  organisationIds: 'all' | string[],
+  readable: ReadableLevels,
   status?: string,
   partyId?: string,
 ): Promise<Row<'screening_hits'>[]> {
   let q = db.selectFrom('screening_hits').selectAll().orderBy('created_at', 'desc').limit(500);
-  if (organisationIds !== 'all') {
-    if (organisationIds.length === 0) return Promise.resolve([]);
-    q = q.where('organisation_id', 'in', organisationIds);
+  if (readable !== 'all') {
+    if (organisationsOf(readable).length === 0) return Promise.resolve([]);
+    q = q.where((eb) =>
+      eb.or(
+        [...readable]
+          .filter(([, levels]) => levels.length)
+          .map(([org, levels]) =>
+            eb.and([eb('organisation_id', '=', org), eb('confidentiality', 'in', levels)]),
+          ),
+      ),
+    );
   }
   if (status) q = q.where('status', '=', status);
   if (partyId) q = q.where('party_id', '=', partyId);

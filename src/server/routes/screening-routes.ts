@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ListSource } from '../../domain/designations/model.ts';
+import { isInstallationAdmin } from '../../policies/access.ts';
 import { recordAudit } from '../../services/audit-recorder.ts';
 import type { AppContext } from '../../services/context.ts';
 import { inTransaction } from '../../services/context.ts';
@@ -30,7 +31,7 @@ import {
   ScreenRequest,
   ScreenResponse,
 } from '../../shared/contracts/screening.ts';
-import { validationError } from '../../shared/errors.ts';
+import { forbidden, validationError } from '../../shared/errors.ts';
 import { requireActor } from '../auth.ts';
 
 export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -110,6 +111,9 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       const actor = requireActor(request);
+      // Refuse before reading up to 100 MB from someone who may not load lists anyway.
+      if (!isInstallationAdmin(actor))
+        throw forbidden('Only an installation administrator can load designations lists.');
       const part = await request.file({ limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
       if (!part)
         throw validationError('Send the list as multipart/form-data field "file".', [
@@ -117,7 +121,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         ]);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'materiel-list-'));
       try {
-        const file = path.join(dir, path.basename(part.filename));
+        const file = path.join(dir, path.basename(part.filename || '') || 'list');
         fs.writeFileSync(file, await part.toBuffer());
         const source = (part.fields.source as { value?: string } | undefined)?.value as
           | ListSource
@@ -236,17 +240,15 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send({
-          hits: await recordHits(
-            ctx,
-            requireActor(request),
-            request.body.organisationId,
-            request.body.query,
-            request.body.results,
-          ),
-        }),
+      reply.status(201).send({
+        hits: await recordHits(
+          ctx,
+          requireActor(request),
+          request.body.organisationId,
+          request.body.query,
+          request.body.results,
+        ),
+      }),
   );
   r.post(
     '/api/hits/:id/decision',

@@ -6,8 +6,23 @@ import {
 } from '../../db/repositories/list-repository.ts';
 import { diffDesignations } from '../../domain/designations/diff.ts';
 import { type Designation, LIST_SOURCES } from '../../domain/designations/model.ts';
-import { notFound } from '../../shared/errors.ts';
+import { notFound, validationError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
+
+/**
+ * A date (YYYY-MM-DD, the whole day in UTC) or an instant, as an ISO text in UTC that compares with
+ * the stored generation instants. Anything else is refused rather than compared as text.
+ */
+function instantOf(asOf: string): string {
+  const text = asOf.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))) return text;
+  const t = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(t))
+    throw validationError('Give the date as YYYY-MM-DD or an ISO 8601 instant.', [
+      { field: 'asOf', message: 'Not a date.' },
+    ]);
+  return new Date(t).toISOString();
+}
 
 /** Designated parties as the lists stood on a date (today by default), found by name or reference. */
 export async function searchDesignations(
@@ -15,9 +30,10 @@ export async function searchDesignations(
   q: { text?: string; asOf?: string; source?: string; limit?: number },
 ) {
   const sources = q.source ? [q.source] : [...LIST_SOURCES];
+  const asOf = q.asOf === undefined ? undefined : instantOf(q.asOf);
   const out = [];
   for (const source of sources) {
-    const version = await versionInForce(ctx.db, source, q.asOf);
+    const version = await versionInForce(ctx.db, source, asOf);
     if (!version) continue;
     const rows = await searchRecordsOfVersion(ctx.db, version.id, q.text ?? '', q.limit ?? 100);
     out.push(...rows.map((r) => ({ ...r, version: version.version })));

@@ -4,17 +4,25 @@ import * as repo from '../../db/repositories/screening-repository.ts';
 import type { Row } from '../../db/schema.ts';
 import { DEFAULT_THRESHOLD } from '../../domain/matching/index.ts';
 import { defineJob } from '../../jobs/queue.ts';
-import { can, canInOrganisation, organisationsWith } from '../../policies/access.ts';
+import {
+  can,
+  canInOrganisation,
+  organisationsWith,
+  readableLevelsByOrganisation,
+} from '../../policies/access.ts';
 import { type Actor, actorLabel, SYSTEM_CLI } from '../../policies/actor.ts';
 import { CreateParty, Decide, ScreenQuery } from '../../shared/contracts/screening.ts';
 import { forbidden, notFound, validationError } from '../../shared/errors.ts';
-import type { Confidentiality } from '../../shared/vocab.ts';
+import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../../shared/vocab.ts';
 import { recordAudit } from '../audit-recorder.ts';
 import { type AppContext, inTransaction } from '../context.ts';
+import { requireInOrganisation } from '../registry/registry-access.ts';
 import { parseInput } from '../validate.ts';
 import { screeningIndex } from './index-cache.ts';
 import { RESCREEN_JOB } from './list-service.ts';
 import { type ScreenHitResult, screenWith } from './screening-service.ts';
+
+const NOT_SCREENING = 'Your role in this organisation does not include screening.';
 
 function presentParty(p: Row<'screening_parties'>) {
   return {
@@ -86,8 +94,15 @@ function hitRows(
  */
 export async function addParty(ctx: AppContext, actor: Actor, input: unknown) {
   const data = parseInput(CreateParty, input);
-  if (!canInOrganisation(actor, 'screening.run', data.organisationId))
-    throw forbidden('Your role in this organisation does not include screening.');
+  await requireInOrganisation(ctx.db, actor, 'screening.run', data.organisationId, NOT_SCREENING);
+  // A party above the creator's clearance would be one they could no longer see.
+  if (
+    !can(actor, 'screening.run', {
+      organisationId: data.organisationId,
+      confidentiality: data.confidentiality,
+    })
+  )
+    throw forbidden(`Your role cannot keep ${data.confidentiality.replace('_', ' ')} parties.`);
   const loaded = await screeningIndex(ctx);
   const query = ScreenQuery.parse({ name: data.name, type: data.type, dob: data.dob, country: data.country });
   const results = loaded.entries ? screenWith(loaded, query, DEFAULT_THRESHOLD, 10) : [];
@@ -134,10 +149,18 @@ export async function addParty(ctx: AppContext, actor: Actor, input: unknown) {
   });
 }
 
+/** Per organisation, the confidentiality levels of parties and hits the actor may read, narrowed to one organisation if given. */
+function readableScope(actor: Actor, organisationId?: string): repo.ReadableLevels {
+  const levels = readableLevelsByOrganisation(actor, 'screening.run');
+  if (!organisationId) return levels;
+  if (levels === 'all') return new Map([[organisationId, [...CONFIDENTIALITY_LEVELS]]]);
+  return new Map([[organisationId, levels.get(organisationId) ?? []]]);
+}
+
 export async function listPartiesOf(ctx: AppContext, actor: Actor, organisationId?: string) {
-  let scope = organisationsWith(actor, 'screening.run');
-  if (organisationId) scope = scope === 'all' || scope.includes(organisationId) ? [organisationId] : [];
-  return (await repo.listParties(ctx.db, scope)).map(presentParty);
+  if (organisationId)
+    await requireInOrganisation(ctx.db, actor, 'screening.run', organisationId, NOT_SCREENING);
+  return (await repo.listParties(ctx.db, readableScope(actor, organisationId))).map(presentParty);
 }
 
 /** Records the hits of an ad-hoc screening so that decisions can be taken on them. */
@@ -148,8 +171,7 @@ export async function recordHits(
   query: unknown,
   results: ScreenHitResult[],
 ) {
-  if (!canInOrganisation(actor, 'screening.run', organisationId))
-    throw forbidden('Your role in this organisation does not include screening.');
+  await requireInOrganisation(ctx.db, actor, 'screening.run', organisationId, NOT_SCREENING);
   const loaded = await screeningIndex(ctx);
   const versionIds = new Map(loaded.versions.map((v) => [v.source, v.id]));
   return inTransaction(ctx, async (trx) => {
@@ -184,10 +206,11 @@ export async function listHitsOf(
   actor: Actor,
   filter: { organisationId?: string; status?: string; partyId?: string },
 ) {
-  let scope = organisationsWith(actor, 'screening.run');
   if (filter.organisationId)
-    scope = scope === 'all' || scope.includes(filter.organisationId) ? [filter.organisationId] : [];
-  return (await repo.listHits(ctx.db, scope, filter.status, filter.partyId)).map(presentHit);
+    await requireInOrganisation(ctx.db, actor, 'screening.run', filter.organisationId, NOT_SCREENING);
+  return (
+    await repo.listHits(ctx.db, readableScope(actor, filter.organisationId), filter.status, filter.partyId)
+  ).map(presentHit);
 }
 
 /** A decision on a hit (cleared, escalated, confirmed match) with its reason, against the list version it was found in. */
@@ -230,7 +253,23 @@ export async function decideHit(ctx: AppContext, actor: Actor, hitId: string, in
 
 export async function listNotificationsOf(ctx: AppContext, actor: Actor) {
   const rows = await repo.listNotifications(ctx.db, organisationsWith(actor, 'screening.run'));
-  return rows.map((n) => ({
+  // A notification names its party: only those who may read the party see it.
+  const partyIds = rows
+    .map((n) => fromJson<{ partyId?: string }>(n.body_json)?.partyId)
+    .filter((id): id is string => Boolean(id));
+  const parties = new Map((await repo.findParties(ctx.db, [...new Set(partyIds)])).map((p) => [p.id, p]));
+  const readable = rows.filter((n) => {
+    const partyId = fromJson<{ partyId?: string }>(n.body_json)?.partyId;
+    const party = partyId ? parties.get(partyId) : undefined;
+    return (
+      !party ||
+      can(actor, 'screening.run', {
+        organisationId: party.organisation_id,
+        confidentiality: party.confidentiality as Confidentiality,
+      })
+    );
+  });
+  return readable.map((n) => ({
     id: n.id,
     organisationId: n.organisation_id,
     kind: n.kind,
@@ -248,8 +287,12 @@ export async function listNotificationsOf(ctx: AppContext, actor: Actor) {
 export async function rescreenAllParties(
   ctx: AppContext,
   versionId: string,
-): Promise<{ parties: number; newHits: number }> {
+): Promise<{ parties: number; newHits: number; superseded?: true }> {
   const loaded = await screeningIndex(ctx);
+  // A version no longer in force (a newer one was loaded since, with its own job; or an older one
+  // loaded late) changes nothing in the index: leave the work to the job of the version in force,
+  // so that hits and notifications name the version they were really found in.
+  if (!loaded.versions.some((v) => v.id === versionId)) return { parties: 0, newHits: 0, superseded: true };
   const versionIds = new Map(loaded.versions.map((v) => [v.source, v.id]));
   const parties = await repo.listParties(ctx.db, 'all');
   let newHits = 0;

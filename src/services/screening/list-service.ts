@@ -82,15 +82,18 @@ function parse(source: ListSource, text: string, fileName: string, version?: str
     return parseOfacSdnCsv(text, v);
   } catch (e) {
     if (e instanceof ListParseError) {
-      throw validationError(`${fileName} was refused: ${e.message} The version in force is unchanged.`, [
-        {
-          field:
-            e.line === null
-              ? 'file'
-              : `file, line ${e.line}${e.column === null ? '' : `, column ${e.column}`}`,
-          message: e.reason,
-        },
-      ]);
+      throw validationError(
+        `${fileName} was refused: ${e.message.replace(/[.\s]*$/, '.')} The version in force is unchanged.`,
+        [
+          {
+            field:
+              e.line === null
+                ? 'file'
+                : `file, line ${e.line}${e.column === null ? '' : `, column ${e.column}`}`,
+            message: e.reason,
+          },
+        ],
+      );
     }
     throw e;
   }

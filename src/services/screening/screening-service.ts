@@ -28,7 +28,7 @@ export function describeVersions(loaded: LoadedIndex): string {
   return loaded.versions.map((v) => `${v.source} ${v.version}`).join(', ');
 }
 
-function requireLists(loaded: LoadedIndex): void {
+export function requireLists(loaded: LoadedIndex): void {
   if (loaded.entries === 0) {
     throw validationError(
       'No designations list is loaded yet. An installation administrator loads one with "materiel lists load FILE".',
