@@ -11,6 +11,12 @@ const cli = path.join(projectRoot, 'bin/materiel.mjs');
 
 const ORGANISATION = { name: 'Ministry of Defence of Testland', kind: 'national_authority', country: 'COD' };
 const ADMIN = { email: 'amina.diallo@e2e.test', name: 'Amina Diallo', password: 'e2e-admin-password-2024' };
+const REGISTRAR = {
+  email: 'odile.kabasele@e2e.test',
+  name: 'Odile Kabasele',
+  password: 'e2e-registrar-password-2024',
+};
+const VIEWER = { email: 'paul.ngoy@e2e.test', name: 'Paul Ngoy', password: 'e2e-viewer-password-2024' };
 const INSTALLATION_ADMIN = { email: 'admin@materiel.local', password: 'e2e-installation-password-2024' };
 
 /** Runs `materiel <args> --db sqlite:PATH --json` and returns its one JSON document. */
@@ -175,6 +181,29 @@ async function prepare(
     ],
     ADMIN.password,
   );
+  // The registry's people: a registrar who imports and registers, a viewer who may only read.
+  for (const [person, role] of [
+    [REGISTRAR, 'registrar'],
+    [VIEWER, 'viewer'],
+  ] as const) {
+    await materiel(
+      dbUrl,
+      [
+        'user',
+        'add',
+        '--email',
+        person.email,
+        '--name',
+        person.name,
+        '--org',
+        org.id,
+        '--role',
+        role,
+        '--password-stdin',
+      ],
+      person.password,
+    );
+  }
 
   const state: E2eState = {
     baseURL,
@@ -182,6 +211,8 @@ async function prepare(
     serverPid: server.pid!,
     organisationName: ORGANISATION.name,
     admin: ADMIN,
+    registrar: REGISTRAR,
+    viewer: VIEWER,
     installationAdmin: INSTALLATION_ADMIN,
   };
   const stateFile = path.join(tempDir, 'state.json');

@@ -9,6 +9,8 @@ export interface E2eState {
   serverPid: number;
   organisationName: string;
   admin: { email: string; name: string; password: string };
+  registrar: { email: string; name: string; password: string };
+  viewer: { email: string; name: string; password: string };
   installationAdmin: { email: string; password: string };
 }
 

@@ -116,7 +116,16 @@ async function imageFacts(bytes: Buffer) {
   let longitude: number | null = null;
   try {
     const exif = (await exifr.parse(bytes, {
-      pick: ['DateTimeOriginal', 'CreateDate', 'latitude', 'longitude', 'GPSLatitude', 'GPSLongitude'],
+      pick: [
+        'DateTimeOriginal',
+        'CreateDate',
+        'latitude',
+        'longitude',
+        'GPSLatitude',
+        'GPSLongitude',
+        'GPSLatitudeRef',
+        'GPSLongitudeRef',
+      ],
       gps: true,
     })) as { DateTimeOriginal?: Date; CreateDate?: Date; latitude?: number; longitude?: number } | undefined;
     const date = exif?.DateTimeOriginal ?? exif?.CreateDate;

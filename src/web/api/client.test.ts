@@ -99,4 +99,29 @@ describe('api client', () => {
     );
     await expect(api.vocab()).rejects.toMatchObject({ code: 'network', status: 0 });
   });
+
+  it('uploads an inventory as multipart with the organisation before the file, and the CSRF token', async () => {
+    const calls = fakeFetch(
+      { status: 200, body: session('csrf-2') },
+      { status: 201, body: { importId: 'i1' } },
+    );
+    await api.session.signIn({ email: 'a@example.org', password: 'pw' });
+    const file = new File(['N° de série;Fabricant\n1;A\n'], 'inventaire.csv', { type: 'text/csv' });
+    await api.imports.upload('org-1', file);
+    const call = calls[1]!;
+    expect([call.init.method, call.url]).toEqual(['POST', '/api/imports']);
+    expect(header(call, 'X-CSRF-Token')).toBe('csrf-2');
+    // The browser sets multipart/form-data with its boundary; a JSON content type would break it.
+    expect(header(call, 'Content-Type')).toBeUndefined();
+    const form = call.init.body as FormData;
+    expect([...form.keys()]).toEqual(['organisationId', 'file']);
+    expect(form.get('organisationId')).toBe('org-1');
+    expect((form.get('file') as File).name).toBe('inventaire.csv');
+  });
+
+  it('leaves empty filters out of the registry query', async () => {
+    const calls = fakeFetch({ status: 200, body: { total: 0, items: [] } });
+    await api.weapons.list({ organisationId: 'o1', q: '56?21?4', make: '', sort: 'serial', limit: 50 });
+    expect(calls[0]?.url).toBe('/api/weapons?organisationId=o1&q=56%3F21%3F4&sort=serial&limit=50');
+  });
 });

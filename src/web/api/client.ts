@@ -25,11 +25,45 @@ import type {
   Organisation,
   UpdateOrganisation,
 } from '../../shared/contracts/organisations.ts';
+import type {
+  Attachment as AttachmentSchema,
+  CreateSite,
+  ImportMapping,
+  ImportSummary,
+  LedgerEvent,
+  LotDetail as LotDetailSchema,
+  LotSummary as LotSummarySchema,
+  MarkingInput,
+  RecordEvent,
+  RegisterLot,
+  RegisterWeapon,
+  Site as SiteSchema,
+  WeaponDetail,
+  WeaponQuery,
+  WeaponSummary,
+} from '../../shared/contracts/registry.ts';
 import type { ApiToken, CreateApiToken, CreatedApiToken } from '../../shared/contracts/tokens.ts';
 import type { CreatedUser, CreateUser, SetRole, UpdateUser, User } from '../../shared/contracts/users.ts';
 import type { Confidentiality, OrganisationKind, Role } from '../../shared/vocab.ts';
 
-export type { ApiToken, AuditEntry, Organisation, SessionInfo, User };
+export type {
+  ApiToken,
+  AuditEntry,
+  ImportMapping,
+  ImportSummary,
+  LedgerEvent,
+  Organisation,
+  SessionInfo,
+  User,
+  WeaponDetail,
+  WeaponSummary,
+};
+export type Attachment = z.infer<typeof AttachmentSchema>;
+export type Site = z.infer<typeof SiteSchema>;
+export type LotSummary = z.infer<typeof LotSummarySchema>;
+export type LotDetail = z.infer<typeof LotDetailSchema>;
+export type WeaponFilters = Partial<z.input<typeof WeaponQuery>>;
+export type { MarkingInput, RecordEvent, RegisterWeapon };
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 export type AuditPageResult = z.infer<typeof AuditPage>;
 export type AuditVerdict = z.infer<typeof AuditVerdictSchema>;
@@ -44,6 +78,59 @@ export interface Vocabulary {
   permissions: Record<string, string>;
   confidentialityLevels: Confidentiality[];
 }
+
+/** One entry of a registry vocabulary (GET /api/vocab/registry), with its English and French labels. */
+export interface VocabItem {
+  code: string;
+  label: string;
+  labelFr: string;
+}
+
+export interface CategoryItem extends VocabItem {
+  group: string;
+  trackedBy: 'piece' | 'lot';
+}
+
+export interface RegistryVocabulary {
+  categories: CategoryItem[];
+  'event-types': VocabItem[];
+  statuses: VocabItem[];
+  'marking-kinds': VocabItem[];
+  'marking-positions': VocabItem[];
+  scripts: VocabItem[];
+  conditions: VocabItem[];
+  'document-kinds': VocabItem[];
+  calibres: VocabItem[];
+}
+
+/** The upload and preview of an inventory file: the detected header, mapping and first rows. */
+export interface ImportPreview {
+  importId: string;
+  fileName: string;
+  status: string;
+  /** 1-based row number of the header in the file, or null when none was recognised. */
+  headerRow: number | null;
+  headers: string[];
+  /** field -> 0-based column index. */
+  columns: Record<string, number>;
+  unmapped: { column: number; header: string }[];
+  rows: { row: number; cells: string[] }[];
+}
+
+export type ImportStatusCode = 'uploaded' | 'running' | 'done' | 'rejected' | 'checked' | 'failed';
+
+export interface ImportStatus {
+  importId: string;
+  fileName: string;
+  status: ImportStatusCode | (string & {});
+  rowsRead: number;
+  summary: ImportSummary | null;
+  failure: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export type ExportFormat = 'csv' | 'xlsx' | 'json';
 
 /** Codes the server sends, plus `network` when the server could not be reached at all. */
 export type ApiErrorCode =
@@ -102,9 +189,14 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+/**
+ * One API call. A FormData body is sent as multipart/form-data (the browser sets the boundary);
+ * anything else as JSON. Either way a state-changing call carries the CSRF token.
+ */
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -112,7 +204,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? (body as FormData) : JSON.stringify(body),
     });
   } catch (cause) {
     throw new ApiError('network', cause instanceof Error ? cause.message : String(cause), 0);
@@ -206,4 +298,63 @@ export const api = {
     verify: () => request<AuditVerdict>('GET', '/api/audit/verify'),
   },
   vocab: () => request<Vocabulary>('GET', '/api/vocab'),
+  registry: {
+    vocab: () => request<RegistryVocabulary>('GET', '/api/vocab/registry'),
+    sites: (organisationId: string) =>
+      request<{ sites: Site[] }>('GET', '/api/sites', undefined, { organisationId }),
+    createSite: (body: z.input<typeof CreateSite>) => request<Site>('POST', '/api/sites', body),
+  },
+  weapons: {
+    list: (filters: WeaponFilters) =>
+      request<{ total: number; items: WeaponSummary[] }>('GET', '/api/weapons', undefined, filters as Query),
+    get: (id: string) => request<WeaponDetail>('GET', `/api/weapons/${enc(id)}`),
+    register: (body: RegisterWeapon) => request<WeaponDetail>('POST', '/api/weapons', body),
+    recordEvent: (id: string, body: RecordEvent) =>
+      request<WeaponDetail>('POST', `/api/weapons/${enc(id)}/events`, body),
+    addMarking: (id: string, body: MarkingInput) =>
+      request<WeaponDetail>('POST', `/api/weapons/${enc(id)}/markings`, body),
+    /** Uploads a photograph or scanned document; the role goes before the file, as the server reads it. */
+    attach: (id: string, role: string, file: File) => {
+      const form = new FormData();
+      form.append('role', role);
+      form.append('file', file, file.name);
+      return request<{ id: string }>('POST', `/api/weapons/${enc(id)}/attachments`, form);
+    },
+    issueMarkingCodes: (body: { weaponIds: string[]; country?: string; year?: number }) =>
+      request<{ issued: { weaponId: string; code: string }[] }>('POST', '/api/weapons/marking-codes', body),
+    exportUrl: (organisationId: string, format: ExportFormat) =>
+      withQuery('/api/weapons/export', { organisationId, format }),
+  },
+  attachments: {
+    url: (id: string, thumbnail = false) =>
+      withQuery(`/api/attachments/${enc(id)}`, { thumbnail: thumbnail ? 1 : undefined }),
+  },
+  lots: {
+    list: (query: {
+      organisationId?: string;
+      q?: string;
+      calibre?: string;
+      limit?: number;
+      offset?: number;
+    }) => request<{ total: number; items: LotSummary[] }>('GET', '/api/lots', undefined, query),
+    get: (id: string) => request<LotDetail>('GET', `/api/lots/${enc(id)}`),
+    register: (body: z.input<typeof RegisterLot>) => request<LotDetail>('POST', '/api/lots', body),
+    recordEvent: (id: string, body: RecordEvent) =>
+      request<LotDetail>('POST', `/api/lots/${enc(id)}/events`, body),
+  },
+  imports: {
+    /** Uploads an inventory; the organisation goes before the file, as the server reads it. */
+    upload: (organisationId: string, file: File) => {
+      const form = new FormData();
+      form.append('organisationId', organisationId);
+      form.append('file', file, file.name);
+      return request<ImportPreview>('POST', '/api/imports', form);
+    },
+    preview: (id: string, mapping: ImportMapping) =>
+      request<ImportPreview>('POST', `/api/imports/${enc(id)}/preview`, mapping),
+    run: (id: string, body: { mapping?: ImportMapping; partial: boolean; dryRun: boolean }) =>
+      request<{ importId: string; status: string }>('POST', `/api/imports/${enc(id)}/run`, body),
+    status: (id: string) => request<ImportStatus>('GET', `/api/imports/${enc(id)}`),
+    rejectsUrl: (id: string) => `/api/imports/${enc(id)}/rejects`,
+  },
 };

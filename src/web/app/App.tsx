@@ -6,6 +6,14 @@ import { ChangePasswordPage } from '../pages/ChangePasswordPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { OrganisationsPage } from '../pages/OrganisationsPage.tsx';
+import { ImportPage } from '../pages/registry/ImportPage.tsx';
+import { LabelsPage } from '../pages/registry/LabelsPage.tsx';
+import { LotPage } from '../pages/registry/LotPage.tsx';
+import { LotsPage } from '../pages/registry/LotsPage.tsx';
+import { RegisterWeaponPage } from '../pages/registry/RegisterWeaponPage.tsx';
+import { RegistryLayout } from '../pages/registry/RegistryLayout.tsx';
+import { RegistryListPage } from '../pages/registry/RegistryListPage.tsx';
+import { WeaponPage } from '../pages/registry/WeaponPage.tsx';
 import { SessionsPage } from '../pages/SessionsPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { TokensPage } from '../pages/TokensPage.tsx';
@@ -76,6 +84,15 @@ function Gate() {
     <Routes>
       <Route element={<Shell />}>
         <Route index element={<HomePage />} />
+        <Route path="registry" element={<RegistryLayout />}>
+          <Route index element={<RegistryListPage />} />
+          <Route path="new" element={<RegisterWeaponPage />} />
+          <Route path="import" element={<ImportPage />} />
+          <Route path="labels" element={<LabelsPage />} />
+          <Route path="weapons/:id" element={<WeaponPage />} />
+          <Route path="lots" element={<LotsPage />} />
+          <Route path="lots/:id" element={<LotPage />} />
+        </Route>
         <Route path="organisations" element={<OrganisationsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="tokens" element={<TokensPage />} />

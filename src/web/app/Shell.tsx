@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { isAdminHere } from '../lib/access.ts';
+import { usePermission } from '../lib/permissions.ts';
 import { OrganisationSwitcher } from './OrganisationSwitcher.tsx';
 import { useSession } from './session.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -16,6 +17,7 @@ export function Shell() {
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const admin = isAdminHere(info);
+  const registry = usePermission(info, 'registry.read') && info.activeOrganisationId !== null;
 
   // After client-side navigation, close the phone menu and move focus to the new page's content.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of address.
@@ -30,6 +32,7 @@ export function Shell() {
 
   const links = [
     { to: '/', label: t('nav.home'), end: true },
+    ...(registry ? [{ to: '/registry', label: t('nav.registry') }] : []),
     { to: '/organisations', label: t('nav.organisations') },
     { to: '/users', label: t('nav.users') },
     { to: '/tokens', label: t('nav.tokens') },

@@ -33,3 +33,11 @@ export function todayIso(): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** A calendar day (`YYYY-MM-DD`, no time zone) in the reader's language, e.g. "3 Mar 2026". */
+export function formatDay(day: string | null | undefined, lng: string): string {
+  if (!day) return '';
+  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  return new Intl.DateTimeFormat(locale(lng), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
