@@ -176,6 +176,8 @@ for (const engine of engines) {
         ] as [string, string],
     ),
   );
+  // Print each engine's figures as soon as they are known: a long run may be stopped before the end.
+  for (const [k, v] of table.filter(([k]) => k.startsWith(`${engine}:`))) console.log(`  ${k}  ${v}`);
   await handle.close();
   await drop();
 }

@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Database, Db, NewRow } from '../schema.ts';
 import type { Dialect } from '../url.ts';
 
@@ -43,21 +43,44 @@ function sqliteInserter(sqlite: SQLite.Database): BulkInserter {
   };
 }
 
-/** PostgreSQL accepts at most 65,535 parameters per statement. */
-const MAX_PARAMETERS = 60_000;
+/** Rows per statement on PostgreSQL: one array parameter per column, whatever the number of rows. */
+const ROWS_PER_STATEMENT = 5000;
 
+/**
+ * PostgreSQL: INSERT ... SELECT FROM unnest($1::text[], $2::integer[], ...). One array parameter per
+ * column, so the statement stays small and is parsed once per chunk, where a multi-row VALUES list
+ * with tens of thousands of parameters is slow to parse and plan. Column types are read from the
+ * catalogue once per table, so that a column that is null in every row still gets its own type.
+ */
 function multiRowInserter(trx: Db): BulkInserter {
+  const columnTypes = new Map<string, Map<string, string>>();
+  async function typesOf(table: string): Promise<Map<string, string>> {
+    let types = columnTypes.get(table);
+    if (!types) {
+      const rows = await sql<{ column_name: string; data_type: string }>`
+        select column_name, data_type from information_schema.columns
+        where table_schema = current_schema() and table_name = ${table}`.execute(trx);
+      types = new Map(rows.rows.map((r) => [r.column_name, r.data_type]));
+      columnTypes.set(table, types);
+    }
+    return types;
+  }
   return {
     async insert(table, rows) {
       if (rows.length === 0) return;
-      const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(rows[0]!).length));
-      for (let i = 0; i < rows.length; i += perStatement) {
-        // Kysely cannot relate a generic table name to its row type; the rows were typed by the caller.
-        const loose = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
-        await loose
-          .insertInto(String(table))
-          .values(rows.slice(i, i + perStatement) as Record<string, unknown>[])
-          .execute();
+      const name = String(table);
+      const types = await typesOf(name);
+      const columns = Object.keys(rows[0]!);
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        const chunk = rows.slice(i, i + ROWS_PER_STATEMENT) as Record<string, unknown>[];
+        const arrays = columns.map((c) => {
+          const type = types.get(c);
+          if (!type) throw new Error(`Column ${name}.${c} does not exist.`);
+          return sql`${chunk.map((r) => r[c] ?? null)}::${sql.raw(type)}[]`;
+        });
+        await sql`insert into ${sql.table(name)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(
+          trx,
+        );
       }
     },
   };
