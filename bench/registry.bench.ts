@@ -182,4 +182,4 @@ for (const engine of engines) {
   await drop();
 }
 fs.rmSync(work, { recursive: true, force: true });
-writeResults('registry', figures, table);
+writeResults(`registry-${engines.join('-')}-${rows}`, figures, table);

@@ -132,7 +132,8 @@ export async function searchWeapons(
   const rows = await q
     .selectAll()
     .orderBy(column, f.direction)
-    .orderBy('id', f.direction)
+    // id breaks ties; ordering by it twice would make SQLite sort the whole registry.
+    .$if(column !== 'id', (qb) => qb.orderBy('id', f.direction))
     .limit(f.limit)
     .offset(f.offset)
     .execute();
