@@ -7,6 +7,7 @@ import { JobWorker } from '../jobs/queue.ts';
 import { ensureFirstAdministrator } from '../services/bootstrap-service.ts';
 import type { AppContext } from '../services/context.ts';
 import { loadDemoData } from '../services/demo/demo-service.ts';
+import { failInterruptedImports } from '../services/registry/import-runner.ts';
 import { buildApp } from './app.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,6 +29,7 @@ export interface StartOptions {
 export async function startServer(opts: StartOptions): Promise<FastifyInstance> {
   const { ctx } = opts;
   const first = await ensureFirstAdministrator(ctx);
+  await failInterruptedImports(ctx);
   const webDir = path.join(projectRoot, 'dist/web');
   const app = await buildApp({
     ctx,

@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { dedicatedConnection } from '../../db/dialect/dedicated-connection.ts';
 import { newId } from '../../db/ids.ts';
 import { fromJson, toJson } from '../../db/json.ts';
-import { findImport, insertImport, updateImport } from '../../db/repositories/import-repository.ts';
+import {
+  failRunningImports,
+  findImport,
+  insertImport,
+  updateImport,
+} from '../../db/repositories/import-repository.ts';
 import { detectColumns } from '../../domain/inventory-import/header-detection.ts';
 import { canInOrganisation } from '../../policies/access.ts';
 import { type Actor, actorLabel } from '../../policies/actor.ts';
@@ -141,8 +147,9 @@ export async function startImport(
   void (async () => {
     let summary: ImportSummary | null = null;
     let failure: string | null = null;
+    const connection = dedicatedConnection(ctx.db, ctx.dialect, ctx.sqlite);
     try {
-      summary = await importItems(ctx, actor, {
+      summary = await importItems({ ...ctx, db: connection.db, sqlite: connection.sqlite }, actor, {
         organisationId: row.organisation_id,
         filePath: file,
         fileName: row.file_name,
@@ -157,6 +164,7 @@ export async function startImport(
       failure = error instanceof Error ? error.message : String(error);
     } finally {
       progress.delete(importId);
+      await connection.close();
     }
     const status = failure
       ? 'failed'
@@ -176,6 +184,18 @@ export async function startImport(
     });
   })();
   return { importId, status: 'running' };
+}
+
+/**
+ * Imports left "running" by a server that stopped: their transaction was rolled back with it, so
+ * nothing of them was written. Marked failed at start-up, so they can be run again.
+ */
+export async function failInterruptedImports(ctx: AppContext): Promise<number> {
+  return failRunningImports(
+    ctx.db,
+    toJson({ failure: 'The server stopped during this import; nothing was written. Run it again.' }) ?? '{}',
+    ctx.now().toISOString(),
+  );
 }
 
 export async function importStatus(ctx: AppContext, actor: Actor, importId: string) {
