@@ -16,6 +16,9 @@ import { RegistryListPage } from '../pages/registry/RegistryListPage.tsx';
 import { WeaponPage } from '../pages/registry/WeaponPage.tsx';
 import { SessionsPage } from '../pages/SessionsPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
+import { DesignationPage } from '../pages/screening/DesignationPage.tsx';
+import { HitsPage } from '../pages/screening/HitsPage.tsx';
+import { ScreeningPage } from '../pages/screening/ScreeningPage.tsx';
 import { TokensPage } from '../pages/TokensPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { RequireAdmin } from './RequireAdmin.tsx';
@@ -93,6 +96,9 @@ function Gate() {
           <Route path="lots" element={<LotsPage />} />
           <Route path="lots/:id" element={<LotPage />} />
         </Route>
+        <Route path="screening" element={<ScreeningPage />} />
+        <Route path="screening/hits" element={<HitsPage />} />
+        <Route path="screening/designations/:source/:ref" element={<DesignationPage />} />
         <Route path="organisations" element={<OrganisationsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="tokens" element={<TokensPage />} />

@@ -18,6 +18,8 @@ export function Shell() {
   const firstRender = useRef(true);
   const admin = isAdminHere(info);
   const registry = usePermission(info, 'registry.read') && info.activeOrganisationId !== null;
+  const { t: ts } = useTranslation('screening');
+  const screening = usePermission(info, 'screening.run');
 
   // After client-side navigation, close the phone menu and move focus to the new page's content.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of address.
@@ -33,6 +35,7 @@ export function Shell() {
   const links = [
     { to: '/', label: t('nav.home'), end: true },
     ...(registry ? [{ to: '/registry', label: t('nav.registry') }] : []),
+    ...(screening ? [{ to: '/screening', label: ts('nav') }] : []),
     { to: '/organisations', label: t('nav.organisations') },
     { to: '/users', label: t('nav.users') },
     { to: '/tokens', label: t('nav.tokens') },

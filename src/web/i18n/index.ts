@@ -2,17 +2,22 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import fr from './fr.json';
+import screeningEn from './screening.en.json';
+import screeningFr from './screening.fr.json';
 
 /** Languages with complete resources. Spanish, Russian, Chinese and Arabic (right-to-left) come later. */
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+export const resources = {
+  en: { translation: en, screening: screeningEn },
+  fr: { translation: fr, screening: screeningFr },
+} as const;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en; screening: typeof screeningEn };
   }
 }
 

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import '../../styles/screening.css';
+
+/** The screening section's own navigation: screen a name, and the hits and parties. */
+export function ScreeningNav() {
+  const { t } = useTranslation('screening');
+  return (
+    <nav className="subnav" aria-label={t('subnav.label')}>
+      <ul>
+        <li>
+          <NavLink to="/screening" end>
+            {t('subnav.screen')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/screening/hits">{t('subnav.hits')}</NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
