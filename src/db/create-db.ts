@@ -20,6 +20,11 @@ export function createDb(url: string): DatabaseHandle {
   const { dialect, target } = parseDatabaseUrl(url);
   if (dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: target, max: 10 });
+    // An idle connection that the server drops (a restart, a terminated backend) emits an error on
+    // the pool; without a listener it would crash the process. The pool replaces the connection.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect, close: () => db.destroy() };
   }

@@ -126,6 +126,8 @@ export interface WeaponsTable {
   import_country: string | null;
   import_year: number | null;
   national_registration_number: string | null;
+  /** The registration number in the serial's normalised form, for search. */
+  registration_normalised: string | null;
   national_marking_code: string | null;
   condition: string;
   notes: string | null;

@@ -44,6 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('import_country', 'text')
     .addColumn('import_year', 'integer')
     .addColumn('national_registration_number', 'text')
+    .addColumn('registration_normalised', 'text')
     .addColumn('national_marking_code', 'text', (c) => c.unique())
     .addColumn('condition', 'text', (c) => c.notNull())
     .addColumn('notes', 'text')
@@ -67,6 +68,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('weapons_org_serial')
     .on('weapons')
     .columns(['organisation_id', 'serial_normalised'])
+    .execute();
+  await db.schema
+    .createIndex('weapons_org_registration')
+    .on('weapons')
+    .columns(['organisation_id', 'registration_normalised'])
     .execute();
   await db.schema
     .createIndex('weapons_org_serial_key')

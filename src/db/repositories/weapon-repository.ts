@@ -77,6 +77,8 @@ export interface WeaponFilter {
   serialLike?: string;
   /** Normalised marking text prefix. */
   markingPrefix?: string;
+  /** Normalised national registration number prefix. */
+  registrationPrefix?: string;
   sort: WeaponSort;
   direction: 'asc' | 'desc';
   limit: number;
@@ -122,7 +124,7 @@ export async function searchWeapons(
   if (f.status) q = q.where('status', '=', f.status);
   if (f.siteId) q = q.where('site_id', '=', f.siteId);
   const textFilters: ReturnType<typeof buildTextFilter>[] = [];
-  if (f.serialPrefix || f.serialKeyPrefix || f.serialLike || f.markingPrefix)
+  if (f.serialPrefix || f.serialKeyPrefix || f.serialLike || f.markingPrefix || f.registrationPrefix)
     textFilters.push(buildTextFilter(f));
   for (const tf of textFilters) q = q.where(tf);
   const [{ n }] = [
@@ -176,6 +178,13 @@ function buildTextFilter(f: WeaponFilter) {
           .$if(prefix !== '', (q) =>
             q.where('serial_normalised', '>=', prefix).where('serial_normalised', '<', prefix + PREFIX_END),
           ),
+      );
+    }
+    if (f.registrationPrefix) {
+      parts.push(
+        weaponIds()
+          .where('registration_normalised', '>=', f.registrationPrefix)
+          .where('registration_normalised', '<', f.registrationPrefix + PREFIX_END),
       );
     }
     if (f.markingPrefix) {

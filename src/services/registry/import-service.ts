@@ -21,6 +21,7 @@ import {
   validateWeaponRow,
   type WeaponCandidate,
 } from '../../domain/inventory-import/row-validation.ts';
+import { normaliseSerialText } from '../../domain/registry/serial.ts';
 import { type Actor, actorLabel } from '../../policies/actor.ts';
 import { ImportMapping, type ImportSummary } from '../../shared/contracts/registry.ts';
 import { validationError } from '../../shared/errors.ts';
@@ -254,6 +255,9 @@ export async function importItems(
           import_country: c.importCountry,
           import_year: c.importYear,
           national_registration_number: c.nationalRegistrationNumber,
+          registration_normalised: c.nationalRegistrationNumber
+            ? normaliseSerialText(c.nationalRegistrationNumber)
+            : null,
           national_marking_code: null,
           condition: c.condition,
           notes: c.notes,

@@ -7,7 +7,7 @@ import * as repo from '../../db/repositories/weapon-repository.ts';
 import type { Db, Row } from '../../db/schema.ts';
 import { weaponContentHash, weaponNaturalKey } from '../../domain/registry/identity.ts';
 import { checkNewEvent } from '../../domain/registry/ledger.ts';
-import { normaliseMarkingText, normaliseSerial } from '../../domain/registry/serial.ts';
+import { normaliseMarkingText, normaliseSerial, normaliseSerialText } from '../../domain/registry/serial.ts';
 import { can, organisationsWith, readableLevelsByOrganisation } from '../../policies/access.ts';
 import { type Actor, actorLabel } from '../../policies/actor.ts';
 import {
@@ -195,6 +195,9 @@ export async function registerWeapon(ctx: AppContext, actor: Actor, input: unkno
       import_country: data.importCountry ?? null,
       import_year: data.importYear ?? null,
       national_registration_number: data.nationalRegistrationNumber ?? null,
+      registration_normalised: data.nationalRegistrationNumber
+        ? normaliseSerialText(data.nationalRegistrationNumber)
+        : null,
       national_marking_code: null,
       condition: condition!,
       notes: data.notes ?? null,
@@ -346,6 +349,7 @@ export async function listWeapons(
     serialKeyPrefix: serial && !partial ? serial.matchKey || undefined : undefined,
     serialLike: partial ? serial!.normalised.replaceAll('?', '_') : undefined,
     markingPrefix: text && !partial ? normaliseMarkingText(text) || undefined : undefined,
+    registrationPrefix: text && !partial ? normaliseSerialText(text) || undefined : undefined,
     sort: q.sort,
     direction: q.direction,
     limit: q.limit,
