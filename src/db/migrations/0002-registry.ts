@@ -64,10 +64,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['organisation_id', 'natural_key'])
     .unique()
     .execute();
+  // List indexes end with id: UUID v7 ids sort by creation, so "newest first" and paging use them.
+  await db.schema.createIndex('weapons_org_id').on('weapons').columns(['organisation_id', 'id']).execute();
   await db.schema
     .createIndex('weapons_org_serial')
     .on('weapons')
-    .columns(['organisation_id', 'serial_normalised'])
+    .columns(['organisation_id', 'serial_normalised', 'id'])
     .execute();
   await db.schema
     .createIndex('weapons_org_registration')
