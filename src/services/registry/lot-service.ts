@@ -15,6 +15,7 @@ import type { Confidentiality } from '../../shared/vocab.ts';
 import { recordAudit } from '../audit-recorder.ts';
 import { type AppContext, inTransaction } from '../context.ts';
 import { parseInput } from '../validate.ts';
+import { ledgerEventRow } from './ledger-event-row.ts';
 import { presentEvent, toDomainEvent } from './presenters.ts';
 import { RECOVERY_EVENTS, requireInOrganisation } from './registry-access.ts';
 import { resolveVocab, throwIfIssues } from './vocab-resolution.ts';
@@ -94,27 +95,19 @@ export async function registerLot(ctx: AppContext, actor: Actor, input: unknown)
       );
     const now = ctx.now().toISOString();
     const id = newId();
-    const event: Row<'ledger_events'> = {
-      id: newId(),
+    const event = ledgerEventRow({
       organisation_id: data.organisationId,
       subject_type: 'lot',
       subject_id: id,
       seq: 1,
       type: 'registered',
       occurred_on: data.occurredOn ?? now.slice(0, 10),
-      place: null,
       site_id: data.siteId ?? null,
       actor_organisation: data.organisationId,
-      counterpart: null,
-      holder: null,
       quantity_delta: data.quantity,
-      documents_json: null,
-      corrects_event_id: null,
-      reason: null,
-      details_json: null,
       recorded_by: actorLabel(actor),
       recorded_at: now,
-    };
+    });
     const state = checkNewEvent([], toDomainEvent(event), 'lot');
     if (!state.ok) throw validationError(state.violation.message);
     await repo.insertLot(trx, {
@@ -233,8 +226,7 @@ export async function recordLotEvent(ctx: AppContext, actor: Actor, lotId: strin
     }
     const now = ctx.now().toISOString();
     const delta = data.quantity === undefined ? null : OUTFLOWS.has(type!) ? -data.quantity : data.quantity;
-    const event: Row<'ledger_events'> = {
-      id: newId(),
+    const event = ledgerEventRow({
       organisation_id: lot.organisation_id,
       subject_type: 'lot',
       subject_id: lotId,
@@ -250,10 +242,9 @@ export async function recordLotEvent(ctx: AppContext, actor: Actor, lotId: strin
       documents_json: data.documents.length ? toJson(data.documents) : null,
       corrects_event_id: data.correctsEventId ?? null,
       reason: data.reason ?? null,
-      details_json: null,
       recorded_by: actorLabel(actor),
       recorded_at: now,
-    };
+    });
     const history = await listEvents(trx, lotId);
     const result = checkNewEvent(history.map(toDomainEvent), toDomainEvent(event), 'lot');
     if (!result.ok)

@@ -4,7 +4,6 @@ import { insertEvent, listEvents, nextEventSeq } from '../../db/repositories/led
 import { takeNextSequence } from '../../db/repositories/marking-code-repository.ts';
 import { findOrganisation } from '../../db/repositories/organisation-repository.ts';
 import * as repo from '../../db/repositories/weapon-repository.ts';
-import type { Row } from '../../db/schema.ts';
 import { checkNewEvent } from '../../domain/registry/ledger.ts';
 import {
   compileMarkingCodePattern,
@@ -19,6 +18,7 @@ import { forbidden, notFound, validationError } from '../../shared/errors.ts';
 import type { Confidentiality } from '../../shared/vocab.ts';
 import { recordAudit } from '../audit-recorder.ts';
 import { type AppContext, inTransaction } from '../context.ts';
+import { ledgerEventRow } from './ledger-event-row.ts';
 import { toDomainEvent } from './presenters.ts';
 
 export interface IssueMarkingCodesInput {
@@ -94,27 +94,19 @@ export async function issueMarkingCodes(
       const seq = await takeNextSequence(trx, markingCodeSequenceScope({ country, year }));
       const code = formatMarkingCode(pattern, { country, year, seq });
       const now = ctx.now().toISOString();
-      const event: Row<'ledger_events'> = {
-        id: newId(),
+      const event = ledgerEventRow({
         organisation_id: weapon.organisation_id,
         subject_type: 'weapon',
         subject_id: weaponId,
         seq: await nextEventSeq(trx, weaponId),
         type: 'marked',
         occurred_on: input.occurredOn ?? now.slice(0, 10),
-        place: null,
         site_id: weapon.site_id,
         actor_organisation: weapon.organisation_id,
-        counterpart: null,
-        holder: null,
-        quantity_delta: null,
-        documents_json: null,
-        corrects_event_id: null,
-        reason: null,
         details_json: toJson({ nationalMarkingCode: code }),
         recorded_by: actorLabel(actor),
         recorded_at: now,
-      };
+      });
       const result = checkNewEvent(
         (await listEvents(trx, weaponId)).map(toDomainEvent),
         toDomainEvent(event),

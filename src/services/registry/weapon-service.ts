@@ -32,6 +32,7 @@ import type { Confidentiality } from '../../shared/vocab.ts';
 import { recordAudit } from '../audit-recorder.ts';
 import { type AppContext, inTransaction } from '../context.ts';
 import { parseInput } from '../validate.ts';
+import { ledgerEventRow } from './ledger-event-row.ts';
 import { presentEvent, presentWeaponSummary, toDomainEvent } from './presenters.ts';
 import { RECOVERY_EVENTS, requireInOrganisation } from './registry-access.ts';
 import { resolveVocab, throwIfIssues } from './vocab-resolution.ts';
@@ -156,27 +157,19 @@ export async function registerWeapon(ctx: AppContext, actor: Actor, input: unkno
       throw conflict(`This weapon is already registered (id ${clash.id}). Record an event on it instead.`);
     const now = ctx.now().toISOString();
     const id = newId();
-    const event: Row<'ledger_events'> = {
-      id: newId(),
+    const event = ledgerEventRow({
       organisation_id: data.organisationId,
       subject_type: 'weapon',
       subject_id: id,
       seq: 1,
       type: 'registered',
       occurred_on: data.occurredOn ?? today(ctx),
-      place: null,
       site_id: data.siteId ?? null,
       actor_organisation: data.organisationId,
-      counterpart: null,
       holder: data.holder ?? null,
-      quantity_delta: null,
-      documents_json: null,
-      corrects_event_id: null,
-      reason: null,
-      details_json: null,
       recorded_by: actorLabel(actor),
       recorded_at: now,
-    };
+    });
     const state = checkNewEvent([], toDomainEvent(event), 'piece');
     if (!state.ok) throw validationError(state.violation.message);
     await repo.insertWeapon(trx, {
@@ -383,8 +376,7 @@ export async function recordWeaponEvent(
     await requireSiteOf(trx, data.siteId, weapon.organisation_id);
     const history = await listEvents(trx, weaponId);
     const now = ctx.now().toISOString();
-    const event: Row<'ledger_events'> = {
-      id: newId(),
+    const event = ledgerEventRow({
       organisation_id: weapon.organisation_id,
       subject_type: 'weapon',
       subject_id: weaponId,
@@ -396,14 +388,12 @@ export async function recordWeaponEvent(
       actor_organisation: weapon.organisation_id,
       counterpart: data.counterpart ?? null,
       holder: data.holder ?? null,
-      quantity_delta: null,
       documents_json: data.documents.length ? toJson(data.documents) : null,
       corrects_event_id: data.correctsEventId ?? null,
       reason: data.reason ?? null,
-      details_json: null,
       recorded_by: actorLabel(actor),
       recorded_at: now,
-    };
+    });
     const result = checkNewEvent(history.map(toDomainEvent), toDomainEvent(event), 'piece');
     if (!result.ok)
       throw validationError(result.violation.message, [{ field: 'type', message: result.violation.message }]);

@@ -4,12 +4,7 @@ import * as repo from '../../db/repositories/screening-repository.ts';
 import type { Row } from '../../db/schema.ts';
 import { DEFAULT_THRESHOLD } from '../../domain/matching/index.ts';
 import { defineJob } from '../../jobs/queue.ts';
-import {
-  can,
-  canInOrganisation,
-  organisationsWith,
-  readableLevelsByOrganisation,
-} from '../../policies/access.ts';
+import { can, organisationsWith, readableLevelsByOrganisation } from '../../policies/access.ts';
 import { type Actor, actorLabel, SYSTEM_CLI } from '../../policies/actor.ts';
 import { CreateParty, Decide, ScreenQuery } from '../../shared/contracts/screening.ts';
 import { forbidden, notFound, validationError } from '../../shared/errors.ts';
