@@ -213,3 +213,21 @@ export function listMarkings(db: Db, weaponId: string): Promise<Row<'weapon_mark
 export async function insertMarkings(db: Db, rows: NewRow<'weapon_markings'>[]): Promise<void> {
   if (rows.length) await db.insertInto('weapon_markings').values(rows).execute();
 }
+
+/** The markings of many weapons at once (an export page), grouped by weapon. */
+export async function markingsOfWeapons(
+  db: Db,
+  weaponIds: string[],
+): Promise<Map<string, Row<'weapon_markings'>[]>> {
+  const out = new Map<string, Row<'weapon_markings'>[]>();
+  for (let i = 0; i < weaponIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('weapon_markings')
+      .selectAll()
+      .where('weapon_id', 'in', weaponIds.slice(i, i + 500))
+      .orderBy('created_at')
+      .execute();
+    for (const r of rows) out.set(r.weapon_id, [...(out.get(r.weapon_id) ?? []), r]);
+  }
+  return out;
+}

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { searchWeapons } from '../../db/repositories/weapon-repository.ts';
+import { listSites } from '../../db/repositories/site-repository.ts';
+import { markingsOfWeapons, searchWeapons } from '../../db/repositories/weapon-repository.ts';
 import { readableLevelsByOrganisation } from '../../policies/access.ts';
 import type { Actor } from '../../policies/actor.ts';
 import type { AppContext } from '../context.ts';
@@ -11,11 +12,20 @@ import { requireInOrganisation } from './registry-access.ts';
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The columns of an export, with headers the import recognises, so an export can be re-imported. */
-const COLUMNS: [
-  header: string,
-  pick: (w: ReturnType<typeof presentWeaponSummary>) => string | number | null,
-][] = [
+/** One weapon as exported: its summary plus what the summary leaves out and an import needs. */
+type ExportedWeapon = ReturnType<typeof presentWeaponSummary> & {
+  importCountry: string | null;
+  importYear: number | null;
+  siteName: string | null;
+  markings: string;
+  notes: string | null;
+};
+
+/**
+ * The columns of an export, with headers the import recognises, so that an export re-imports
+ * into another organisation (or installation) with its markings, sites and notes.
+ */
+const COLUMNS: [header: string, pick: (w: ExportedWeapon) => string | number | null][] = [
   ['Category', (w) => w.category],
   ['Make', (w) => w.make],
   ['Model', (w) => w.model],
@@ -23,15 +33,25 @@ const COLUMNS: [
   ['Serial number', (w) => w.serial],
   ['Country of manufacture', (w) => w.countryOfManufacture],
   ['Year of manufacture', (w) => w.yearOfManufacture],
+  ['Import country', (w) => w.importCountry],
+  ['Import year', (w) => w.importYear],
   ['National registration number', (w) => w.nationalRegistrationNumber],
   ['National marking code', (w) => w.nationalMarkingCode],
   ['Condition', (w) => w.condition],
-  ['Status', (w) => w.status],
+  ['Site', (w) => w.siteName],
   ['Holder', (w) => w.holder],
+  ['Markings', (w) => w.markings],
+  ['Notes', (w) => w.notes],
+  ['Status', (w) => w.status],
+  ['Confidentiality', (w) => w.confidentiality],
   ['Id', (w) => w.id],
 ];
 
-async function* pages(ctx: AppContext, actor: Actor, organisationId: string) {
+async function* pages(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+): AsyncGenerator<ExportedWeapon[]> {
   await requireInOrganisation(
     ctx.db,
     actor,
@@ -40,6 +60,7 @@ async function* pages(ctx: AppContext, actor: Actor, organisationId: string) {
     'Your role in this organisation does not give access to its registry.',
   );
   const levels = readableLevelsByOrganisation(actor, 'registry.read');
+  const siteNames = new Map((await listSites(ctx.db, [organisationId])).map((site) => [site.id, site.name]));
   for (let offset = 0; ; offset += 5000) {
     const { rows } = await searchWeapons(ctx.db, {
       organisationIds: [organisationId],
@@ -49,7 +70,22 @@ async function* pages(ctx: AppContext, actor: Actor, organisationId: string) {
       limit: 5000,
       offset,
     });
-    yield rows.map(presentWeaponSummary);
+    const markings = await markingsOfWeapons(
+      ctx.db,
+      rows.map((r) => r.id),
+    );
+    yield rows.map((r) => ({
+      ...presentWeaponSummary(r),
+      importCountry: r.import_country,
+      importYear: r.import_year === null ? null : Number(r.import_year),
+      siteName: r.site_id ? (siteNames.get(r.site_id) ?? null) : null,
+      // National marking codes have their own column; the rest are joined as the import splits them.
+      markings: (markings.get(r.id) ?? [])
+        .filter((m) => m.kind !== 'national_marking_code')
+        .map((m) => m.text_raw)
+        .join('; '),
+      notes: r.notes,
+    }));
     if (rows.length < 5000) return;
   }
 }
