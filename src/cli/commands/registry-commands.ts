@@ -220,6 +220,11 @@ export function registerRegistryCommands(program: Command, env: CommandEnv): voi
     .option('--year <yyyy>', 'year of manufacture')
     .option('--registration <number>', 'national registration number')
     .option('--marking <text...>', 'other markings as read')
+    .option(
+      '--issue-marking-code',
+      'issue a national marking code with the registration (for a weapon without a usable marking)',
+    )
+    .option('--marking-country <iso3>', "country of that code (the organisation's by default)")
     .action(
       withRuntime(
         env,
@@ -237,6 +242,8 @@ export function registerRegistryCommands(program: Command, env: CommandEnv): voi
             ...(o.year && { yearOfManufacture: o.year }),
             ...(o.registration && { nationalRegistrationNumber: o.registration }),
             ...(o.marking && { markings: (o.marking as string[]).map((text) => ({ kind: 'other', text })) }),
+            ...(o.issueMarkingCode && { issueNationalMarkingCode: true }),
+            ...(o.markingCountry && { markingCodeCountry: o.markingCountry }),
           });
           emit(
             io,

@@ -4,11 +4,13 @@ import { insertEvent, listEvents, nextEventSeq } from '../../db/repositories/led
 import { takeNextSequence } from '../../db/repositories/marking-code-repository.ts';
 import { findOrganisation } from '../../db/repositories/organisation-repository.ts';
 import * as repo from '../../db/repositories/weapon-repository.ts';
+import type { Db } from '../../db/schema.ts';
 import { checkNewEvent } from '../../domain/registry/ledger.ts';
 import {
   compileMarkingCodePattern,
   DEFAULT_MARKING_CODE_PATTERN,
   formatMarkingCode,
+  type MarkingCodePattern,
   markingCodeSequenceScope,
 } from '../../domain/registry/national-marking-code.ts';
 import { normaliseMarkingText } from '../../domain/registry/serial.ts';
@@ -36,6 +38,26 @@ export interface IssuedCode {
   code: string;
 }
 
+/** The next unused code for a country and year (the caller's transaction holds the counter). */
+export async function allocateMarkingCode(
+  trx: Db,
+  pattern: MarkingCodePattern,
+  country: string,
+  year: number,
+): Promise<string> {
+  // One counter per country and year whatever the pattern, so a reworded pattern never reissues a number.
+  const seq = await takeNextSequence(trx, markingCodeSequenceScope({ country, year }));
+  return formatMarkingCode(pattern, { country, year, seq });
+}
+
+/** The installation's pattern, compiled, or a validation error naming what is wrong with it. */
+export function compiledMarkingCodePattern(input?: string): MarkingCodePattern {
+  const compiled = compileMarkingCodePattern(markingCodePattern(input));
+  if (!compiled.ok)
+    throw validationError(compiled.message, [{ field: 'pattern', message: compiled.message }]);
+  return compiled.pattern;
+}
+
 export function markingCodePattern(input?: string): string {
   return input ?? process.env.MATERIEL_MARKING_CODE_PATTERN ?? DEFAULT_MARKING_CODE_PATTERN;
 }
@@ -56,10 +78,7 @@ export async function issueMarkingCodes(
     throw validationError('Issue at most 5,000 codes at a time.', [
       { field: 'weaponIds', message: 'Too many.' },
     ]);
-  const compiled = compileMarkingCodePattern(markingCodePattern(input.pattern));
-  if (!compiled.ok)
-    throw validationError(compiled.message, [{ field: 'pattern', message: compiled.message }]);
-  const pattern = compiled.pattern;
+  const pattern = compiledMarkingCodePattern(input.pattern);
   const year = input.year ?? ctx.now().getUTCFullYear();
   return inTransaction(ctx, async (trx) => {
     const issued: IssuedCode[] = [];
@@ -90,9 +109,7 @@ export async function issueMarkingCodes(
           [{ field: 'country', message: 'Missing.' }],
         );
       }
-      // One counter per country and year whatever the pattern, so a reworded pattern never reissues a number.
-      const seq = await takeNextSequence(trx, markingCodeSequenceScope({ country, year }));
-      const code = formatMarkingCode(pattern, { country, year, seq });
+      const code = await allocateMarkingCode(trx, pattern, country, year);
       const now = ctx.now().toISOString();
       const event = ledgerEventRow({
         organisation_id: weapon.organisation_id,

@@ -2,6 +2,7 @@ import { newId } from '../../db/ids.ts';
 import { toJson } from '../../db/json.ts';
 import { listAttachments } from '../../db/repositories/attachment-repository.ts';
 import { insertEvent, listEvents, nextEventSeq } from '../../db/repositories/ledger-repository.ts';
+import { findOrganisation } from '../../db/repositories/organisation-repository.ts';
 import { findSite } from '../../db/repositories/site-repository.ts';
 import * as repo from '../../db/repositories/weapon-repository.ts';
 import type { Db, Row } from '../../db/schema.ts';
@@ -33,6 +34,7 @@ import { recordAudit } from '../audit-recorder.ts';
 import { type AppContext, inTransaction } from '../context.ts';
 import { parseInput } from '../validate.ts';
 import { ledgerEventRow } from './ledger-event-row.ts';
+import { allocateMarkingCode, compiledMarkingCodePattern } from './marking-code-service.ts';
 import { presentEvent, presentWeaponSummary, toDomainEvent } from './presenters.ts';
 import { RECOVERY_EVENTS, requireInOrganisation } from './registry-access.ts';
 import { resolveVocab, throwIfIssues } from './vocab-resolution.ts';
@@ -139,18 +141,41 @@ export async function registerWeapon(ctx: AppContext, actor: Actor, input: unkno
     condition,
     markings: markings.map((m) => m.normalised),
   };
-  const naturalKey = weaponNaturalKey(identity);
-  if (!naturalKey) {
+  let naturalKey = weaponNaturalKey(identity);
+  if (!naturalKey && !data.issueNationalMarkingCode) {
     issues.push({
       field: 'serial',
       message:
-        'Give the serial number as read, or the national registration number. A weapon with neither needs a national marking code first.',
+        'Give the serial number as read, or the national registration number. For a weapon with neither (ground-off marks, DDR collection), ask for a national marking code to be issued with the registration.',
     });
   }
   throwIfIssues(issues);
 
   return inTransaction(ctx, async (trx) => {
     await requireSiteOf(trx, data.siteId, data.organisationId);
+    // ITI para 8: a weapon without a usable marking is identified by the national marking code
+    // issued with its registration, in the same transaction.
+    let markingCode: string | null = null;
+    if (data.issueNationalMarkingCode) {
+      const country = (
+        data.markingCodeCountry ??
+        (await findOrganisation(trx, data.organisationId))?.country ??
+        ''
+      ).toUpperCase();
+      if (!country) {
+        throw validationError(
+          "Give the country of the national marking code (ISO3), or set the organisation's country.",
+          [{ field: 'markingCodeCountry', message: 'Missing.' }],
+        );
+      }
+      markingCode = await allocateMarkingCode(
+        trx,
+        compiledMarkingCodePattern(),
+        country,
+        ctx.now().getUTCFullYear(),
+      );
+      naturalKey ??= `m:${normaliseSerialText(markingCode)}`;
+    }
     const existing = await repo.weaponsByNaturalKeys(trx, data.organisationId, [naturalKey!]);
     const clash = existing.get(naturalKey!);
     if (clash)
@@ -191,7 +216,7 @@ export async function registerWeapon(ctx: AppContext, actor: Actor, input: unkno
       registration_normalised: data.nationalRegistrationNumber
         ? normaliseSerialText(data.nationalRegistrationNumber)
         : null,
-      national_marking_code: null,
+      national_marking_code: markingCode,
       condition: condition!,
       notes: data.notes ?? null,
       natural_key: naturalKey!,
@@ -220,6 +245,37 @@ export async function registerWeapon(ctx: AppContext, actor: Actor, input: unkno
       })),
     );
     await insertEvent(trx, event);
+    if (markingCode) {
+      await repo.insertMarkings(trx, [
+        {
+          id: newId(),
+          weapon_id: id,
+          kind: 'national_marking_code',
+          text_raw: markingCode,
+          text_normalised: normaliseMarkingText(markingCode),
+          script: 'latin',
+          transliteration: null,
+          position: null,
+          attachment_id: null,
+          created_at: now,
+        },
+      ]);
+      await insertEvent(
+        trx,
+        ledgerEventRow({
+          organisation_id: data.organisationId,
+          subject_type: 'weapon',
+          subject_id: id,
+          seq: 2,
+          type: 'marked',
+          occurred_on: event.occurred_on,
+          site_id: event.site_id,
+          details_json: toJson({ nationalMarkingCode: markingCode }),
+          recorded_by: actorLabel(actor),
+          recorded_at: now,
+        }),
+      );
+    }
     const detail = await loadDetail(trx, id);
     await recordAudit(
       trx,

@@ -46,6 +46,17 @@ export const RegisterWeapon = z.object({
   holder: Text(200).optional(),
   notes: Text(4000).optional(),
   markings: z.array(MarkingInput).max(100).default([]),
+  issueNationalMarkingCode: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Issue a national marking code with the registration (ITI para 8), e.g. for a weapon without a usable marking.',
+    ),
+  markingCodeCountry: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'Use an ISO 3166-1 alpha-3 code, e.g. CAF.')
+    .optional()
+    .describe("Country of the code; the organisation's country by default."),
   occurredOn: z.iso
     .date('Give the date as YYYY-MM-DD.')
     .optional()

@@ -89,12 +89,13 @@ export function RegisterWeaponPage() {
     if (localError[answered]) setLocalError(({ [answered]: _, ...rest }) => rest);
   };
   const unreadable = [...draft.serial].filter((c) => c === '?').length;
+  const [issueCode, setIssueCode] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const missing: Record<string, string> = {};
     if (!draft.category) missing.category = t('registry.register.categoryMissing');
-    if (!draft.serial.trim() && !draft.nationalRegistrationNumber.trim())
+    if (!draft.serial.trim() && !draft.nationalRegistrationNumber.trim() && !issueCode)
       missing.serial = t('registry.register.identityMissing');
     setLocalError(missing);
     if (Object.keys(missing).length) {
@@ -123,6 +124,7 @@ export function RegisterWeaponPage() {
           occurredOn: draft.occurredOn,
         }),
         ...(draft.yearOfManufacture ? { yearOfManufacture: Number(draft.yearOfManufacture) } : {}),
+        ...(issueCode ? { issueNationalMarkingCode: true } : {}),
         ...(draft.importYear ? { importYear: Number(draft.importYear) } : {}),
         markings: markings.filter((m) => m.text.trim()).map(markingBody),
       };
@@ -226,6 +228,11 @@ export function RegisterWeaponPage() {
               autoComplete="off"
             />
           </Field>
+          <label className="checkbox">
+            <input type="checkbox" checked={issueCode} onChange={(e) => setIssueCode(e.target.checked)} />{' '}
+            {t('registry.register.issueCode')}
+          </label>
+          <p className="hint">{t('registry.register.issueCodeHint')}</p>
         </section>
 
         <section className="panel step" aria-labelledby="step-manufacture">
