@@ -72,6 +72,7 @@ export function RegisterWeaponPage() {
   const [error, setError] = useState<unknown>(null);
   const [localError, setLocalError] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [issueCode, setIssueCode] = useState(false);
 
   if (!canWrite) {
     return (
@@ -89,7 +90,6 @@ export function RegisterWeaponPage() {
     if (localError[answered]) setLocalError(({ [answered]: _, ...rest }) => rest);
   };
   const unreadable = [...draft.serial].filter((c) => c === '?').length;
-  const [issueCode, setIssueCode] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
