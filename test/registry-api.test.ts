@@ -205,7 +205,7 @@ describe.each(ENGINES)('registry API on %s', (engine) => {
         {
           field: 'serial',
           message:
-            'Give the serial number as read, or the national registration number. A weapon with neither needs a national marking code first.',
+            'Give the serial number as read, or the national registration number. For a weapon with neither (ground-off marks, DDR collection), ask for a national marking code to be issued with the registration.',
         },
       ]);
       const ammo = await registrar.request('POST', '/api/weapons', {
