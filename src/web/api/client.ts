@@ -193,7 +193,7 @@ function withQuery(path: string, query?: Query): string {
  * One API call. A FormData body is sent as multipart/form-data (the browser sets the boundary);
  * anything else as JSON. Either way a state-changing call carries the CSRF token.
  */
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
   if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';

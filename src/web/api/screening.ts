@@ -1,7 +1,6 @@
 /**
- * Client for the screening API. It reuses the ApiError of the main client so that ErrorAlert and
- * field errors work the same; state-changing calls carry the session's CSRF token, which the
- * caller passes from the session (the main client keeps its copy private).
+ * Client for the screening API, on the main client's request function: the same errors, CSRF
+ * token and session-expiry handling as every other page.
  */
 import { useMemo } from 'react';
 import type { z } from 'zod';
@@ -10,7 +9,7 @@ import type {
   PARTY_TYPES,
   ScreenHit as ScreenHitSchema,
 } from '../../shared/contracts/screening.ts';
-import { ApiError } from './client.ts';
+import { request } from './client.ts';
 
 export type PartyType = (typeof PARTY_TYPES)[number];
 export type HitDecision = (typeof HIT_DECISIONS)[number];
@@ -117,80 +116,39 @@ export interface DesignationDetail {
   }[];
 }
 
-async function call<T>(method: string, path: string, csrfToken: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (cause) {
-    throw new ApiError('network', cause instanceof Error ? cause.message : String(cause), 0);
-  }
-  const text = await response.text();
-  let data: unknown = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = null;
-  }
-  if (!response.ok) {
-    const err = (data as { error?: { code?: string; message?: string; issues?: [] } } | null)?.error;
-    throw new ApiError(
-      err?.code ?? (response.status >= 500 ? 'internal' : 'validation'),
-      err?.message ?? `${response.status} ${response.statusText}`,
-      response.status,
-      err?.issues ?? [],
-    );
-  }
-  return data as T;
-}
-
 const enc = encodeURIComponent;
-const qs = (params: Record<string, string | undefined>) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) p.set(k, v);
-  const s = p.toString();
-  return s ? `?${s}` : '';
-};
 
-export function screeningApi(csrfToken: string) {
+export function screeningApi() {
   return {
     screen: (queries: ScreenQueryInput[], threshold?: number) =>
-      call<ScreenResult>('POST', '/api/screen', csrfToken, { queries, threshold }),
-    lists: () => call<{ versions: ListVersion[] }>('GET', '/api/lists', csrfToken),
+      request<ScreenResult>('POST', '/api/screen', { queries, threshold }),
+    lists: () => request<{ versions: ListVersion[] }>('GET', '/api/lists'),
     designation: (source: string, ref: string) =>
-      call<DesignationDetail>('GET', `/api/designations/${enc(source)}/${enc(ref)}`, csrfToken),
+      request<DesignationDetail>('GET', `/api/designations/${enc(source)}/${enc(ref)}`),
     parties: (organisationId: string) =>
-      call<{ parties: Party[] }>('GET', `/api/parties${qs({ organisationId })}`, csrfToken),
+      request<{ parties: Party[] }>('GET', '/api/parties', undefined, { organisationId }),
     addParty: (body: {
       organisationId: string;
       name: string;
       type: PartyType;
       dob?: string;
       country?: string;
-    }) => call<{ party: Party; hits: Hit[] }>('POST', '/api/parties', csrfToken, body),
+    }) => request<{ party: Party; hits: Hit[] }>('POST', '/api/parties', body),
     hits: (organisationId: string, status?: string) =>
-      call<{ hits: Hit[] }>('GET', `/api/hits${qs({ organisationId, status })}`, csrfToken),
+      request<{ hits: Hit[] }>('GET', '/api/hits', undefined, { organisationId, status }),
     recordHits: (organisationId: string, query: Record<string, unknown>, results: ScreenCandidate[]) =>
-      call<{ hits: Hit[] }>('POST', '/api/hits', csrfToken, { organisationId, query, results }),
+      request<{ hits: Hit[] }>('POST', '/api/hits', { organisationId, query, results }),
     decide: (id: string, decision: HitDecision, reason: string) =>
-      call<Hit>('POST', `/api/hits/${enc(id)}/decision`, csrfToken, { decision, reason }),
-    notifications: () =>
-      call<{ notifications: ScreeningNotification[] }>('GET', '/api/notifications', csrfToken),
+      request<Hit>('POST', `/api/hits/${enc(id)}/decision`, { decision, reason }),
+    notifications: () => request<{ notifications: ScreeningNotification[] }>('GET', '/api/notifications'),
   };
 }
 
 export type ScreeningApi = ReturnType<typeof screeningApi>;
 
-/** The screening API bound to the current session's CSRF token. */
-export function useScreeningApi(csrfToken: string): ScreeningApi {
-  return useMemo(() => screeningApi(csrfToken), [csrfToken]);
+/** The screening API; calls go through the main client (CSRF token, session expiry). */
+export function useScreeningApi(): ScreeningApi {
+  return useMemo(() => screeningApi(), []);
 }
 
 /** "un-sc 2018-10-29…" for a list version id, from GET /api/lists. */

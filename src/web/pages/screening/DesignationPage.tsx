@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useScreeningApi } from '../../api/screening.ts';
-import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime, formatDay } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -18,8 +17,7 @@ export function DesignationPage() {
   const { t, i18n } = useTranslation('screening');
   const { t: tc } = useTranslation();
   const { source = '', ref = '' } = useParams();
-  const { info } = useSession();
-  const api = useScreeningApi(info.csrfToken);
+  const api = useScreeningApi();
   usePageTitle(t('designation.title', { ref }));
   const detail = useAsync(() => api.designation(source, ref), [api, source, ref]);
   const d = detail.data?.designation;

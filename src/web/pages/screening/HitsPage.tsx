@@ -20,7 +20,7 @@ export function HitsPage() {
   const { t: tc } = useTranslation();
   const { info } = useSession();
   usePageTitle(t('hits.title'));
-  const api = useScreeningApi(info.csrfToken);
+  const api = useScreeningApi();
   const organisationId = info.activeOrganisationId;
   const organisationName =
     info.user.memberships.find((m) => m.organisationId === organisationId)?.organisationName ?? '';

@@ -26,7 +26,7 @@ export function ScreeningPage() {
   const { t, i18n } = useTranslation('screening');
   const { info } = useSession();
   usePageTitle(t('screen.title'));
-  const api = useScreeningApi(info.csrfToken);
+  const api = useScreeningApi();
   const organisationId = info.activeOrganisationId;
   const lists = useAsync(() => api.lists(), [api]);
 
