@@ -4,8 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api, type LotDetail } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Notice } from '../../components/Notice.tsx';
-import { EventForm } from '../../components/registry/EventForm.tsx';
-import { Timeline } from '../../components/registry/Timeline.tsx';
+import { LedgerPanel } from '../../components/registry/LedgerPanel.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useRegistry, useVocabLabel } from '../../lib/registry.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -19,7 +18,6 @@ export function LotPage() {
   const label = useVocabLabel();
   const loaded = useAsync(() => api.lots.get(id), [id]);
   const [updated, setUpdated] = useState<LotDetail | null>(null);
-  const [recording, setRecording] = useState(false);
   const [notice, setNotice] = useState('');
   const lot = updated && updated.id === id ? updated : loaded.data;
   usePageTitle(lot ? t('registry.lots.lotTitle', { lot: lot.lotNumber }) : t('registry.lots.title'));
@@ -85,41 +83,15 @@ export function LotPage() {
         </dl>
         {lot.notes && <p className="notes">{lot.notes}</p>}
       </section>
-      <section className="panel" aria-labelledby="lot-ledger">
-        <div className="section-header">
-          <h2 id="lot-ledger">{t('registry.weapon.ledger')}</h2>
-          {canWrite && !recording && (
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => {
-                setRecording(true);
-                setNotice('');
-              }}
-            >
-              {t('registry.lots.recordMovement')}
-            </button>
-          )}
-        </div>
-        <p className="hint">{t('registry.lots.ledgerIntro')}</p>
-        {recording && (
-          <section className="subpanel" aria-labelledby="movement-title">
-            <h3 id="movement-title">{t('registry.lots.recordMovement')}</h3>
-            <EventForm
-              subject="lot"
-              events={lot.events}
-              onCancel={() => setRecording(false)}
-              onSubmit={async (body) => {
-                const next = await api.lots.recordEvent(lot.id, body);
-                setUpdated(next);
-                setRecording(false);
-                setNotice(t('registry.weapon.eventRecorded', { type: label('event-types', body.type) }));
-              }}
-            />
-          </section>
-        )}
-        <Timeline events={lot.events} showQuantity />
-      </section>
+      <LedgerPanel
+        subject="lot"
+        events={lot.events}
+        canWrite={canWrite}
+        actionLabel={t('registry.lots.recordMovement')}
+        intro={t('registry.lots.ledgerIntro')}
+        record={async (body) => setUpdated(await api.lots.recordEvent(lot.id, body))}
+        onRecorded={setNotice}
+      />
     </>
   );
 }

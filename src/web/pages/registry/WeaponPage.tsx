@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api, type WeaponDetail } from '../../api/client.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { Notice } from '../../components/Notice.tsx';
-import { EventForm } from '../../components/registry/EventForm.tsx';
+import { LedgerPanel } from '../../components/registry/LedgerPanel.tsx';
 import {
   emptyMarking,
   type MarkingDraft,
@@ -12,7 +12,6 @@ import {
   markingBody,
 } from '../../components/registry/MarkingFields.tsx';
 import { Photos } from '../../components/registry/Photos.tsx';
-import { Timeline } from '../../components/registry/Timeline.tsx';
 import { nonLatinCharacters, useRegistry, useVocabLabel, weaponName } from '../../lib/registry.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -71,7 +70,6 @@ function WeaponView({
   const { t } = useTranslation();
   const { canWrite } = useRegistry();
   const label = useVocabLabel();
-  const [recording, setRecording] = useState(false);
   const [notice, setNotice] = useState(registered ? t('registry.weapon.registered') : '');
   const categoryLabel = label('categories', w.category);
   const title = weaponName(w) || categoryLabel;
@@ -208,41 +206,15 @@ function WeaponView({
         <Photos weaponId={w.id} attachments={w.attachments} canWrite={canWrite} onUploaded={reload} />
       </section>
 
-      <section className="panel" aria-labelledby="ledger-title">
-        <div className="section-header">
-          <h2 id="ledger-title">{t('registry.weapon.ledger')}</h2>
-          {canWrite && !recording && (
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => {
-                setRecording(true);
-                setNotice('');
-              }}
-            >
-              {t('registry.weapon.recordEvent')}
-            </button>
-          )}
-        </div>
-        <p className="hint">{t('registry.weapon.ledgerIntro')}</p>
-        {recording && (
-          <section className="subpanel" aria-labelledby="event-form-title">
-            <h3 id="event-form-title">{t('registry.weapon.recordEvent')}</h3>
-            <EventForm
-              subject="weapon"
-              events={w.events}
-              onCancel={() => setRecording(false)}
-              onSubmit={async (body) => {
-                const next = await api.weapons.recordEvent(w.id, body);
-                onChange(next);
-                setRecording(false);
-                setNotice(t('registry.weapon.eventRecorded', { type: label('event-types', body.type) }));
-              }}
-            />
-          </section>
-        )}
-        <Timeline events={w.events} />
-      </section>
+      <LedgerPanel
+        subject="weapon"
+        events={w.events}
+        canWrite={canWrite}
+        actionLabel={t('registry.weapon.recordEvent')}
+        intro={t('registry.weapon.ledgerIntro')}
+        record={async (body) => onChange(await api.weapons.recordEvent(w.id, body))}
+        onRecorded={setNotice}
+      />
     </>
   );
 }
