@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ITEM_FIELDS, type ItemField } from '../../../domain/inventory-import/fields.ts';
 import {
   api,
   type ImportMapping,
@@ -21,25 +22,9 @@ import {
 } from '../../lib/registry.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 
-/** The fields a column of an inventory can hold, in the order the server lists them. */
-export const IMPORT_FIELDS = [
-  'category',
-  'make',
-  'model',
-  'calibre',
-  'serial',
-  'country_of_manufacture',
-  'year_of_manufacture',
-  'import_country',
-  'import_year',
-  'national_registration_number',
-  'condition',
-  'site',
-  'holder',
-  'markings',
-  'notes',
-] as const;
-type ImportField = (typeof IMPORT_FIELDS)[number];
+/** The fields a column of an inventory can hold: the server's own list, so the two cannot drift. */
+export const IMPORT_FIELDS = ITEM_FIELDS;
+type ImportField = ItemField;
 
 const POLL_MS = 500;
 const TERMINAL = new Set(['done', 'rejected', 'checked', 'failed']);
