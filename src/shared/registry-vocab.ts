@@ -9,6 +9,8 @@
  * arrive as spreadsheets typed by hand in either language.
  */
 
+import { rememberAnswers } from './remember-answers.ts';
+
 export interface VocabEntry<C extends string = string> {
   readonly code: C;
   readonly label: string;
@@ -77,8 +79,6 @@ export function vocabKey(text: string): string {
     .join('_');
 }
 
-const MAX_REMEMBERED_ANSWERS = 10_000;
-
 /**
  * Builds the lookup for a list. Two entries that answer to the same key would make imports ambiguous,
  * so that fails when the module loads rather than when a user's file happens to contain the word.
@@ -105,18 +105,8 @@ export function defineVocabulary<const E extends VocabEntry>(
     if (!entry) throw new Error(`Unknown vocabulary code "${code}".`);
     return entry;
   };
-  // An import of a million rows asks about the same few spellings over and over; remembering the
-  // answers keeps key computation out of the per-row cost. Bounded so odd input cannot grow it forever.
-  const answers = new Map<string, E | undefined>();
-  const find = (input: string): E | undefined => {
-    const known = byCode.get(input);
-    if (known) return known;
-    if (answers.has(input)) return answers.get(input);
-    const entry = byKey.get(keyOf(input));
-    if (answers.size >= MAX_REMEMBERED_ANSWERS) answers.clear();
-    answers.set(input, entry);
-    return entry;
-  };
+  const findByKey = rememberAnswers((input: string) => byKey.get(keyOf(input)));
+  const find = (input: string): E | undefined => byCode.get(input) ?? findByKey(input);
   return {
     entries,
     codes: entries.map((entry) => entry.code),
@@ -636,16 +626,7 @@ export function findCalibre(input: string): (typeof CALIBRES.entries)[number] | 
  * its spacing tidied. An unlisted calibre is never rejected: the list cannot hold every cartridge in
  * the world, and a reading must not be lost.
  */
-export function normaliseCalibre(input: string): string {
-  const remembered = normalisedCalibres.get(input);
-  if (remembered !== undefined) return remembered;
-  const normalised = computeNormalisedCalibre(input);
-  if (normalisedCalibres.size >= MAX_REMEMBERED_ANSWERS) normalisedCalibres.clear();
-  normalisedCalibres.set(input, normalised);
-  return normalised;
-}
-
-const normalisedCalibres = new Map<string, string>();
+export const normaliseCalibre: (input: string) => string = rememberAnswers(computeNormalisedCalibre);
 
 function computeNormalisedCalibre(input: string): string {
   const listed = CALIBRES.find(input);

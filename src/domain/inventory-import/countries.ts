@@ -1,3 +1,4 @@
+import { rememberAnswers } from '../../shared/remember-answers.ts';
 import { countryInfo, normalizeCountryKey, resolveCountry } from '../designations/countries.ts';
 
 /**
@@ -60,7 +61,9 @@ const COMMON_NAMES: Record<string, string> = {
  * A country as typed in an inventory (ISO3 or ISO2 code, or a name in a UN language) to ISO3.
  * Stricter than list parsing: a value naming two countries or carrying extra words is refused.
  */
-export function inventoryCountry(raw: string): string | null {
+export const inventoryCountry: (raw: string) => string | null = rememberAnswers(countryOfInventoryText);
+
+function countryOfInventoryText(raw: string): string | null {
   const key = normalizeCountryKey(raw);
   const known = FORMER_STATES[key] ?? COMMON_NAMES[key];
   if (known) return known;

@@ -89,23 +89,65 @@ function parseYear(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The cell of a field, or the mapping's default for it; undefined when both are blank. */
+function fieldValue(ctx: RowContext, field: ItemField): string | undefined {
+  const v = ctx.values[field]?.trim();
+  return v ? v : ctx.defaults[field]?.trim() || undefined;
+}
+
+// Module-level helpers rather than closures inside validateWeaponRow: it runs once per row of a
+// million-row inventory, and closures made on every call cost more than the checks themselves.
+function fail(ctx: RowContext, issues: RowIssue[], field: ItemField, value: string, message: string): void {
+  issues.push({ row: ctx.rowNumber, column: ctx.headers[field] ?? field, value, message });
+}
+
+function yearOf(
+  ctx: RowContext,
+  issues: RowIssue[],
+  field: 'year_of_manufacture' | 'import_year',
+): number | null {
+  const text = fieldValue(ctx, field);
+  if (!text) return null;
+  const year = parseYear(text);
+  if (year === null) fail(ctx, issues, field, text, 'Give the year as four digits, e.g. 1985.');
+  else if (year < 1800 || year > ctx.currentYear)
+    fail(ctx, issues, field, text, `The year must be between 1800 and ${ctx.currentYear}.`);
+  else return year;
+  return null;
+}
+
+function countryOf(
+  ctx: RowContext,
+  issues: RowIssue[],
+  field: 'country_of_manufacture' | 'import_country',
+): string | null {
+  const text = fieldValue(ctx, field);
+  if (!text) return null;
+  const iso3 = inventoryCountry(text);
+  if (!iso3)
+    fail(
+      ctx,
+      issues,
+      field,
+      text,
+      'Unknown country. Use an ISO 3166-1 alpha-3 code (e.g. RUS, CHN) or the country name.',
+    );
+  return iso3;
+}
+
 /**
  * Turns one spreadsheet row into a weapon to register, or into issues naming the row, column,
  * value and reason. Pure: the same row always gives the same answer, so imports are repeatable.
  */
 export function validateWeaponRow(ctx: RowContext): { candidate: WeaponCandidate } | { issues: RowIssue[] } {
   const issues: RowIssue[] = [];
-  const get = (field: ItemField): string | undefined => {
-    const v = ctx.values[field]?.trim();
-    return v ? v : ctx.defaults[field]?.trim() || undefined;
-  };
-  const fail = (field: ItemField, value: string, message: string) =>
-    issues.push({ row: ctx.rowNumber, column: ctx.headers[field] ?? field, value, message });
 
-  const categoryText = get('category');
+  const categoryText = fieldValue(ctx, 'category');
   let category: string | undefined;
   if (!categoryText)
     fail(
+      ctx,
+      issues,
       'category',
       '',
       'The category is missing (e.g. "assault rifles"). Add it, or set a default in the mapping.',
@@ -114,71 +156,70 @@ export function validateWeaponRow(ctx: RowContext): { candidate: WeaponCandidate
     const entry = MATERIEL_CATEGORIES.find(categoryText);
     if (!entry)
       fail(
+        ctx,
+        issues,
         'category',
         categoryText,
         `Unknown category. Use a code or label from "materiel vocab categories", e.g. assault_rifles.`,
       );
     else if (entry.trackedBy === 'lot')
-      fail('category', categoryText, 'Ammunition is registered by lot, not in a weapons inventory.');
+      fail(
+        ctx,
+        issues,
+        'category',
+        categoryText,
+        'Ammunition is registered by lot, not in a weapons inventory.',
+      );
     else category = entry.code;
   }
 
-  const serialText = get('serial');
+  const serialText = fieldValue(ctx, 'serial');
   const serial = serialText && !NO_SERIAL.has(serialText.toUpperCase()) ? normaliseSerial(serialText) : null;
-  if (serial && !serial.normalised) fail('serial', serialText!, 'The serial has no letter or digit.');
+  if (serial && !serial.normalised)
+    fail(ctx, issues, 'serial', serialText!, 'The serial has no letter or digit.');
   // A serial with no readable character ("*****", ground off) says nothing about which weapon it is:
   // as an identity it would make every such weapon of a model the same one.
   const readableSerial = serial && /[^?]/u.test(serial.normalised) ? serial : null;
 
-  const yearOf = (field: 'year_of_manufacture' | 'import_year'): number | null => {
-    const text = get(field);
-    if (!text) return null;
-    const year = parseYear(text);
-    if (year === null) fail(field, text, 'Give the year as four digits, e.g. 1985.');
-    else if (year < 1800 || year > ctx.currentYear)
-      fail(field, text, `The year must be between 1800 and ${ctx.currentYear}.`);
-    else return year;
-    return null;
-  };
-  const countryOf = (field: 'country_of_manufacture' | 'import_country'): string | null => {
-    const text = get(field);
-    if (!text) return null;
-    const iso3 = inventoryCountry(text);
-    if (!iso3)
-      fail(
-        field,
-        text,
-        'Unknown country. Use an ISO 3166-1 alpha-3 code (e.g. RUS, CHN) or the country name.',
-      );
-    return iso3;
-  };
-  const yearOfManufacture = yearOf('year_of_manufacture');
-  const importYear = yearOf('import_year');
+  const yearOfManufacture = yearOf(ctx, issues, 'year_of_manufacture');
+  const importYear = yearOf(ctx, issues, 'import_year');
   if (yearOfManufacture && importYear && importYear < yearOfManufacture) {
-    fail('import_year', String(importYear), 'The import year is before the year of manufacture.');
+    fail(
+      ctx,
+      issues,
+      'import_year',
+      String(importYear),
+      'The import year is before the year of manufacture.',
+    );
   }
-  const countryOfManufacture = countryOf('country_of_manufacture');
-  const importCountry = countryOf('import_country');
+  const countryOfManufacture = countryOf(ctx, issues, 'country_of_manufacture');
+  const importCountry = countryOf(ctx, issues, 'import_country');
 
-  const conditionText = get('condition');
+  const conditionText = fieldValue(ctx, 'condition');
   let condition = 'unknown';
   if (conditionText) {
     const c = ITEM_CONDITIONS.parse(conditionText);
     if (!c)
-      fail('condition', conditionText, `Unknown condition. Use one of: ${ITEM_CONDITIONS.codes.join(', ')}.`);
+      fail(
+        ctx,
+        issues,
+        'condition',
+        conditionText,
+        `Unknown condition. Use one of: ${ITEM_CONDITIONS.codes.join(', ')}.`,
+      );
     else condition = c;
   }
 
-  const markings = (get('markings') ?? '')
+  const markings = (fieldValue(ctx, 'markings') ?? '')
     .split(/[;|\n]/)
     .map((m) => m.trim())
     .filter(Boolean)
     .map((text) => ({ text, normalised: normaliseMarkingText(text), script: scriptOf(text) }));
 
-  const make = get('make') ?? null;
-  const model = get('model') ?? null;
-  const calibreText = get('calibre');
-  const nationalRegistrationNumber = get('national_registration_number') ?? null;
+  const make = fieldValue(ctx, 'make') ?? null;
+  const model = fieldValue(ctx, 'model') ?? null;
+  const calibreText = fieldValue(ctx, 'calibre');
+  const nationalRegistrationNumber = fieldValue(ctx, 'national_registration_number') ?? null;
   const identity = {
     category: category ?? '',
     make,
@@ -196,6 +237,8 @@ export function validateWeaponRow(ctx: RowContext): { candidate: WeaponCandidate
   const naturalKey = weaponNaturalKey(identity);
   if (!naturalKey) {
     fail(
+      ctx,
+      issues,
       'serial',
       serialText ?? '',
       'Neither a serial number nor a national registration number: the weapon cannot be identified. Give one of them.',
@@ -218,10 +261,10 @@ export function validateWeaponRow(ctx: RowContext): { candidate: WeaponCandidate
       importYear,
       nationalRegistrationNumber,
       condition,
-      site: get('site') ?? null,
-      holder: get('holder') ?? null,
+      site: fieldValue(ctx, 'site') ?? null,
+      holder: fieldValue(ctx, 'holder') ?? null,
       markings,
-      notes: get('notes') ?? null,
+      notes: fieldValue(ctx, 'notes') ?? null,
       naturalKey: naturalKey!,
       contentHash: weaponContentHash(identity),
     },

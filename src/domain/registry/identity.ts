@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
+import { rememberAnswers } from '../../shared/remember-answers.ts';
 import { normaliseSerialText } from './serial.ts';
 
 /** Fields that identify a weapon and make up its registered description. */
@@ -19,12 +20,16 @@ export interface WeaponIdentityInput {
 
 /** Case, accents and spacing do not distinguish makes or models ("Norinco", "NORINCO ", "norinco"). */
 function nameKey(text: string | null | undefined): string {
-  return (text ?? '')
+  return text ? rememberedNameKey(text) : '';
+}
+
+const rememberedNameKey = rememberAnswers((text: string) =>
+  text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toUpperCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
+    .replace(/[^\p{L}\p{N}]+/gu, ''),
+);
 
 /**
  * A weapon's identity within its organisation (M2): make + model + normalised serial when a serial
@@ -53,5 +58,6 @@ export function weaponContentHash(w: WeaponIdentityInput): string {
     w.condition ?? '',
     ...(w.markings ?? []),
   ];
-  return createHash('sha256').update(parts.join('\u001f')).digest('hex').slice(0, 32);
+  // crypto.hash hashes a string in one call, without a Hash object per row (a million in an import).
+  return crypto.hash('sha256', parts.join('\u001f'), 'hex').slice(0, 32);
 }
