@@ -32,6 +32,16 @@ export async function weaponsByNaturalKeys(
   return found;
 }
 
+export async function organisationHasWeapons(db: Db, organisationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('weapons')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Weapons of the organisation whose look-alike-folded serial is one of `keys` (likely duplicates). */
 export async function weaponsBySerialKeys(
   db: Db,

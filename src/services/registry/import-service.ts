@@ -3,12 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { createBulkInserter } from '../../db/dialect/bulk-insert.ts';
+import { approximateRowCount, deferredIndexes } from '../../db/dialect/deferred-indexes.ts';
 import { refreshPlannerStatistics } from '../../db/dialect/planner-statistics.ts';
 import { newId } from '../../db/ids.ts';
 import { toJson } from '../../db/json.ts';
 import { insertImport, updateImport } from '../../db/repositories/import-repository.ts';
 import { findSiteByName, insertSite } from '../../db/repositories/site-repository.ts';
-import { weaponsByNaturalKeys, weaponsBySerialKeys } from '../../db/repositories/weapon-repository.ts';
+import {
+  organisationHasWeapons,
+  weaponsByNaturalKeys,
+  weaponsBySerialKeys,
+} from '../../db/repositories/weapon-repository.ts';
 import type { Db, NewRow } from '../../db/schema.ts';
 import { ITEM_FIELDS, type ItemField } from '../../domain/inventory-import/fields.ts';
 import {
@@ -28,7 +33,7 @@ import { validationError } from '../../shared/errors.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../../shared/vocab.ts';
 import { recordAudit } from '../audit-recorder.ts';
 import type { AppContext } from '../context.ts';
-import { formatFromFileName, readTabular, type TabularRow } from '../files/tabular-reader.ts';
+import { formatFromFileName, readTabularBatches, type TabularRow } from '../files/tabular-reader.ts';
 import { parseInput } from '../validate.ts';
 import { requireInOrganisation } from './registry-access.ts';
 
@@ -49,12 +54,25 @@ export interface ImportItemsOptions {
   registeredOn?: string;
   /** An upload already recorded in `imports` (the web flow); otherwise a new record is made. */
   importId?: string;
+  /**
+   * Rows after which a load into an empty registry rebuilds the weapons indexes at its end instead
+   * of updating them row by row (SQLite); DEFER_INDEXES_AFTER_ROWS unless set (tests set it low).
+   */
+  deferIndexesAfterRows?: number;
 }
 
 /** Errors kept in the summary; the rejects file holds every rejected row whatever their number. */
 const MAX_REPORTED_ERRORS = 5000;
 const MAX_REPORTED_DUPLICATES = 2000;
 const CHUNK_ROWS = 2000;
+/** Rows of the file searched for its header. */
+const HEADER_SEARCH_ROWS = 25;
+/**
+ * An import this large into an empty registry, and at least as large as the whole weapons table
+ * was, rebuilds the table's indexes at its end rather than updating them row by row
+ * (src/db/dialect/deferred-indexes.ts).
+ */
+const DEFER_INDEXES_AFTER_ROWS = 50_000;
 
 class Rollback extends Error {}
 
@@ -98,13 +116,15 @@ export async function importItems(
   const defaults = validateDefaults(mapping.defaults ?? {});
   validateMappedFields(mapping.columns ?? {});
 
-  const rows = readTabular(opts.filePath, format)[Symbol.asyncIterator]();
-  const head: TabularRow[] = [];
-  for (let i = 0; i < 25; i++) {
-    const next = await rows.next();
+  const batches = readTabularBatches(opts.filePath, format)[Symbol.asyncIterator]();
+  // The header is looked for in the first rows; the rest of what was read is data.
+  const firstRows: TabularRow[] = [];
+  while (firstRows.length < HEADER_SEARCH_ROWS) {
+    const next = await batches.next();
     if (next.done) break;
-    head.push(next.value);
+    firstRows.push(...next.value);
   }
+  const head = firstRows.slice(0, HEADER_SEARCH_ROWS);
   const overrides: MappingOverrides = {
     headerRow:
       mapping.headerRow === undefined
@@ -144,14 +164,7 @@ export async function importItems(
     mappingOut[header] = field;
   }
 
-  async function* dataRows(): AsyncGenerator<TabularRow> {
-    for (const r of head) if (r.rowNumber > headerRowNumber) yield r;
-    for (;;) {
-      const next = await rows.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
+  const fieldColumns = Object.entries(detected.columns) as [ItemField, number][];
 
   const importId = opts.importId ?? newId();
   const now = ctx.now();
@@ -178,6 +191,11 @@ export async function importItems(
 
   const work = async (db: Db) => {
     const bulk = createBulkInserter(db, ctx.dialect, ctx.sqlite);
+    const indexes = deferredIndexes(db, ctx.dialect, 'weapons');
+    const writes = oneWriteInFlight();
+    const weaponsAtStart = await approximateRowCount(db, ctx.dialect, 'weapons');
+    // A baseline inventory goes into an empty registry: nothing there to compare its rows with.
+    const registryWasEmpty = !(await organisationHasWeapons(db, opts.organisationId));
     const siteIds = new Map<string, string>();
     let chunk: { row: TabularRow; candidate: WeaponCandidate }[] = [];
     const reject = (row: TabularRow, issues: RowIssue[]) => {
@@ -188,14 +206,16 @@ export async function importItems(
 
     const flush = async () => {
       if (chunk.length === 0) return;
-      const existing = await weaponsByNaturalKeys(
-        db,
-        opts.organisationId,
-        chunk.map((c) => c.candidate.naturalKey),
-      );
-      const serialKeys = [
-        ...new Set(chunk.map((c) => c.candidate.serialKey).filter((k): k is string => Boolean(k))),
-      ];
+      const existing = registryWasEmpty
+        ? new Map<string, { id: string; content_hash: string }>()
+        : await weaponsByNaturalKeys(
+            db,
+            opts.organisationId,
+            chunk.map((c) => c.candidate.naturalKey),
+          );
+      const serialKeys = registryWasEmpty
+        ? []
+        : [...new Set(chunk.map((c) => c.candidate.serialKey).filter((k): k is string => Boolean(k)))];
       const similar = serialKeys.length ? await weaponsBySerialKeys(db, opts.organisationId, serialKeys) : [];
       const weapons: NewRow<'weapons'>[] = [];
       const events: NewRow<'ledger_events'>[] = [];
@@ -236,7 +256,7 @@ export async function importItems(
             })),
           });
         }
-        const siteId = c.site ? await siteIdFor(db, c.site) : null;
+        const siteId = c.site ? (siteIds.get(c.site) ?? (await siteIdFor(db, c.site))) : null;
         const id = newId();
         const at = now.toISOString();
         weapons.push({
@@ -308,10 +328,24 @@ export async function importItems(
         }
         summary.imported++;
       }
-      if (!opts.dryRun) {
-        await bulk.insert('weapons', weapons);
-        await bulk.insert('ledger_events', events);
-        await bulk.insert('weapon_markings', markings);
+      // Once a row is refused, an all-or-nothing import will be rolled back: the remaining rows are
+      // still checked, so that every error is reported at once, but no longer written.
+      const writing = !opts.dryRun && (opts.partial || summary.rejected === 0);
+      // The previous chunk's rows must be in before this chunk's go in (and before indexes change).
+      await writes.settle();
+      if (writing) {
+        // Only into an empty registry: the comparisons with registered weapons above need the indexes.
+        if (
+          registryWasEmpty &&
+          summary.rows >= (opts.deferIndexesAfterRows ?? DEFER_INDEXES_AFTER_ROWS) &&
+          summary.rows >= weaponsAtStart
+        )
+          await indexes.defer();
+        writes.start(async () => {
+          await bulk.insert('weapons', weapons);
+          await bulk.insert('ledger_events', events);
+          await bulk.insert('weapon_markings', markings);
+        });
       }
       chunk = [];
       opts.onProgress?.(summary.rows);
@@ -346,12 +380,12 @@ export async function importItems(
       return id;
     };
 
-    for await (const row of dataRows()) {
-      if (row.cells.every((c) => c.trim() === '')) continue;
+    /** Checks one row; the valid ones wait in `chunk` to be compared with the registry and written. */
+    const takeRow = (row: TabularRow) => {
+      if (row.cells.every((c) => c.trim() === '')) return;
       summary.rows++;
       const values: Partial<Record<ItemField, string>> = {};
-      for (const [field, column] of Object.entries(detected.columns) as [ItemField, number][])
-        values[field] = row.cells[column] ?? '';
+      for (const [field, column] of fieldColumns) values[field] = row.cells[column] ?? '';
       const result = validateWeaponRow({
         rowNumber: row.rowNumber,
         values,
@@ -361,7 +395,7 @@ export async function importItems(
       });
       if ('issues' in result) {
         reject(row, result.issues);
-        continue;
+        return;
       }
       const c = result.candidate;
       const earlier = seenKeys.get(c.naturalKey);
@@ -374,7 +408,7 @@ export async function importItems(
             message: `The same weapon is already on row ${earlier} of this file.`,
           },
         ]);
-        continue;
+        return;
       }
       seenKeys.set(c.naturalKey, c.row);
       if (c.serialKey) {
@@ -397,15 +431,28 @@ export async function importItems(
         }
       }
       chunk.push({ row, candidate: c });
+    };
+
+    for (const row of firstRows) {
+      if (row.rowNumber <= headerRowNumber) continue;
+      takeRow(row);
       if (chunk.length >= CHUNK_ROWS) await flush();
     }
+    for (let next = await batches.next(); !next.done; next = await batches.next()) {
+      for (const row of next.value) {
+        takeRow(row);
+        if (chunk.length >= CHUNK_ROWS) await flush();
+      }
+    }
     await flush();
+    await writes.settle();
 
     const failed = summary.rejected > 0 && !opts.partial;
     if (failed || opts.dryRun) {
       summary.committed = false;
       throw new Rollback();
     }
+    await indexes.rebuild();
     const record = {
       id: importId,
       organisation_id: opts.organisationId,
@@ -476,6 +523,25 @@ export async function importItems(
   // Rows of the file are compared as they are read, with registered weapons chunk by chunk: report in file order.
   summary.duplicates.sort((a, b) => a.row - b.row);
   return summary;
+}
+
+/**
+ * Lets a chunk's rows be written while the next chunk is read and checked. On PostgreSQL the
+ * server inserts on one core while this process parses on the other; on SQLite the write runs to
+ * its end at once (better-sqlite3 is synchronous), so nothing changes there.
+ */
+function oneWriteInFlight() {
+  let current: Promise<void> = Promise.resolve();
+  return {
+    start(write: () => Promise<void>) {
+      current = write();
+      // Its failure is reported by the next settle(), not as an unhandled rejection meanwhile.
+      current.catch(() => {});
+    },
+    settle(): Promise<void> {
+      return current;
+    },
+  };
 }
 
 function validateDefaults(defaults: Record<string, string>): Partial<Record<ItemField, string>> {
