@@ -9,8 +9,8 @@ const rowB = new Int32Array(64);
 const rowC = new Int32Array(64);
 
 /**
- * Optimal string alignment distance; returns `max + 1` as soon as the distance is known to exceed
- * `max`, which keeps comparisons of clearly different words cheap.
+ * Optimal string alignment distance, or `max + 1` whenever it exceeds `max`; that answer is given as
+ * soon as it is known, which keeps comparisons of clearly different words cheap.
  */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
@@ -19,7 +19,10 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  if (lb >= 63) return slowDistance(a, b);
+  // Most pairs a screening compares are different words: the letters they do not share prove it
+  // without filling the table.
+  if (max < la && max < lb && letterCountBound(a, b) > max) return max + 1;
+  if (lb >= 63) return Math.min(slowDistance(a, b), max + 1);
   // Three rolling rows: two-back (for transpositions), previous, current.
   let prev2 = rowA;
   let prev = rowB;
@@ -45,7 +48,32 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
     prev = cur;
     cur = t;
   }
-  return prev[lb]!;
+  return Math.min(prev[lb]!, max + 1);
+}
+
+const letterCounts = new Int32Array(128);
+
+/**
+ * A lower bound of the edit distance from the letters alone: one edit changes the count of at most
+ * two letters by one each (a substitution; an insertion or deletion changes one, a transposition
+ * none), so at least half the total difference of the letter counts must be edited. Characters are
+ * counted by their code modulo 128; sharing a counter only lowers the bound, which stays a bound.
+ */
+export function letterCountBound(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i) & 127]!++;
+  for (let j = 0; j < b.length; j++) letterCounts[b.charCodeAt(j) & 127]!--;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i) & 127;
+    difference += Math.abs(letterCounts[c]!);
+    letterCounts[c] = 0;
+  }
+  for (let j = 0; j < b.length; j++) {
+    const c = b.charCodeAt(j) & 127;
+    difference += Math.abs(letterCounts[c]!);
+    letterCounts[c] = 0;
+  }
+  return Math.ceil(difference / 2);
 }
 
 function slowDistance(a: string, b: string): number {
