@@ -216,26 +216,38 @@ function findJoin(
       const acronym = u.text.length === k;
       // Joined parts must come to about the length of the word they are compared with.
       if (!acronym && (u.fold.length < 4 || Math.abs(length - u.fold.length) > 2)) continue;
-      const run = others.slice(j, j + k);
       if (u.fold.length >= 4) {
-        const joined = run.map((r) => r.fold).join('');
+        let joined = '';
+        for (let x = j; x < j + k; x++) joined += others[x]!.fold;
         const budget = editBudget(joined.length) - 1;
         if (
           joined === u.fold ||
-          variantKindOf(variantKeys(joined), u.groups) !== undefined ||
+          // A word with no variant group has no variant (and hashing the joined word costs).
+          (u.groups.length > 0 && variantKindOf(variantKeys(joined), u.groups) !== undefined) ||
           (joined.length >= 8 &&
             (editDistance(joined, u.fold, budget) <= budget ||
-              editDistance(run.map((r) => r.text).join(''), u.text, budget) <= budget))
+              joinedTextWithin(others, j, k, u.text, budget)))
         ) {
           return { start: j, length: k, how: 'joined' };
         }
       }
-      if (acronym && run.every((r, x) => r.text[0] === u.text[x])) {
+      if (acronym && isAcronymOf(u.text, others, j, k)) {
         return { start: j, length: k, how: 'acronym' };
       }
     }
   }
   return undefined;
+}
+
+function joinedTextWithin(others: NameToken[], start: number, count: number, text: string, budget: number) {
+  let joined = '';
+  for (let x = start; x < start + count; x++) joined += others[x]!.text;
+  return editDistance(joined, text, budget) <= budget;
+}
+
+function isAcronymOf(text: string, others: NameToken[], start: number, count: number): boolean {
+  for (let x = 0; x < count; x++) if (others[start + x]!.text[0] !== text[x]) return false;
+  return true;
 }
 
 /** Rebuilds one side's units with joins found for the other side's unmatched parts. */
@@ -309,6 +321,13 @@ function byConflictWeight(x: Unit, y: Unit): number {
 }
 
 function unmatchedCost(leftA: Unit[], leftB: Unit[]): { conflict: number; extra: number } {
+  if (leftA.length === 0 || leftB.length === 0) {
+    // Nothing to pair off (the usual case): whatever is left is extra.
+    let extra = 0;
+    for (const u of leftA) extra += u.token.extraWeight;
+    for (const u of leftB) extra += u.token.extraWeight;
+    return { conflict: 0, extra };
+  }
   const byWeight = byConflictWeight;
   const sa = [...leftA].sort(byWeight);
   const sb = [...leftB].sort(byWeight);

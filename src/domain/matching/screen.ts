@@ -252,6 +252,47 @@ function scratchFor(index: ScreeningIndex): Scratch {
   return s;
 }
 
+/**
+ * What sharing a key is worth. A key shared by thousands of names ranks them little: sharing
+ * "Muhammad" says less than sharing a rare family name.
+ */
+function keyGain(weight: number, listLength: number): number {
+  return weight / (1 + Math.log2(1 + listLength / 64));
+}
+
+/**
+ * Adds a key's gain to the names filed under it. Each query part counts once per name, however
+ * many of its keys hit, at its best gain; names last touched before `base` start from zero.
+ */
+function accumulate(
+  s: Scratch,
+  list: Int32Array,
+  gain: number,
+  epoch: number,
+  base: number,
+  touched: number[],
+): void {
+  const { stamp, acc, gain: gains } = s;
+  for (let p = 0; p < list.length; p++) {
+    const n = list[p]!;
+    const seen = stamp[n]!;
+    if (seen === epoch) {
+      if (gains[n]! < gain) {
+        acc[n]! += gain - gains[n]!;
+        gains[n] = gain;
+      }
+      continue;
+    }
+    if (seen < base) {
+      acc[n] = 0;
+      touched.push(n);
+    }
+    stamp[n] = epoch;
+    gains[n] = gain;
+    acc[n]! += gain;
+  }
+}
+
 /** Names sharing the most query weight, best first. */
 function blockCandidates(
   index: ScreeningIndex,
@@ -279,35 +320,22 @@ function blockCandidates(
     // The neighbours of a very common part (misspellings of "Muhammad") add nothing to ranking.
     const common = exactList !== undefined && exactList.length > huge;
     let best = 0;
-    const visit = (key: string, isFuzzy: boolean) => {
+    for (const key of exact) {
       const list = index.postings.get(key);
-      if (!list || (isFuzzy && list.length > huge)) return;
-      // A key shared by thousands of names ranks them little: sharing "Muhammad" says less than
-      // sharing a rare family name.
-      const gain = (isFuzzy ? 0.8 * weight : weight) / (1 + Math.log2(1 + list.length / 64));
+      if (!list) continue;
+      const gain = keyGain(weight, list.length);
       if (gain > best) best = gain;
-      for (let p = 0; p < list.length; p++) {
-        const n = list[p]!;
-        const stamp = s.stamp[n]!;
-        // Count each query part once per name, however many of its keys hit, at its best gain.
-        if (stamp === epoch) {
-          if (s.gain[n]! < gain) {
-            s.acc[n]! += gain - s.gain[n]!;
-            s.gain[n] = gain;
-          }
-          continue;
-        }
-        if (stamp < base) {
-          s.acc[n] = 0;
-          touched.push(n);
-        }
-        s.stamp[n] = epoch;
-        s.gain[n] = gain;
-        s.acc[n]! += gain;
+      accumulate(s, list, gain, epoch, base, touched);
+    }
+    if (!common) {
+      for (const key of fuzzy) {
+        const list = index.postings.get(key);
+        if (!list || list.length > huge) continue;
+        const gain = keyGain(0.8 * weight, list.length);
+        if (gain > best) best = gain;
+        accumulate(s, list, gain, epoch, base, touched);
       }
-    };
-    for (const key of exact) visit(key, false);
-    if (!common) for (const key of fuzzy) visit(key, true);
+    }
     possible += best;
   }
   let maxAcc = 0;
@@ -329,16 +357,18 @@ function blockCandidates(
 }
 
 function memoised(): PartSimilarityFn {
-  const cache = new Map<NameToken, Map<NameToken, Similar | undefined>>();
+  // null records "no similarity", so one lookup tells a remembered answer from none.
+  const cache = new Map<NameToken, Map<NameToken, Similar | null>>();
   return (a, b) => {
     let row = cache.get(a);
     if (!row) {
       row = new Map();
       cache.set(a, row);
     }
-    if (row.has(b)) return row.get(b);
+    const known = row.get(b);
+    if (known !== undefined) return known ?? undefined;
     const s = partSimilarity(a, b);
-    row.set(b, s);
+    row.set(b, s ?? null);
     return s;
   };
 }
