@@ -122,7 +122,8 @@ export function partSimilarity(a: NameToken, b: NameToken): Similar | undefined 
   const foldLength = Math.max(a.fold.length, b.fold.length);
   let distance = editDistance(a.fold, b.fold, editBudget(foldLength) + 2);
   let longest = foldLength;
-  if (distance > editBudget(foldLength)) {
+  // (Most words fold to themselves: then the letters as written say nothing new.)
+  if (distance > editBudget(foldLength) && (a.text !== a.fold || b.text !== b.fold)) {
     const textLength = Math.max(a.text.length, b.text.length);
     const textDistance = editDistance(a.text, b.text, editBudget(textLength) + 2);
     if (textDistance / textLength < distance / foldLength) {
