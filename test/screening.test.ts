@@ -419,7 +419,12 @@ describe.each(ENGINES)('screening on %s', (engine) => {
       const one = await cli(['screen', 'compare', 'Only One', '--json']);
       expect(one.code).toBe(2);
       const human = await cli(['screen', 'compare', 'Mohammed Ali', 'Muhammad Ali']);
-      expect(human.stdout).toMatch(/^0\.9\d\d\n {2}Matched parts/);
+      expect(human.stdout).toMatch(
+        /^0\.9\d\d\n {2}No type given: compared as people's names\.\n {2}Matched parts/,
+      );
+      // Without --type, the number makes it an organisation or vessel comparison.
+      const untyped = await cli(['screen', 'compare', 'Ocean Star 1', 'Ocean Star 2', '--json']);
+      expect(untyped.json<{ score: number }>().score).toBeLessThan(0.5);
     });
 
     it('screen compare --pairs writes the pairs with a score column', async () => {

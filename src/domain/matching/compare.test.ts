@@ -145,6 +145,22 @@ describe('explanations', () => {
     ).toContain('only generic words');
   });
 
+  it('without a type, tell organisations and vessels by their numbers and words, and compare numbers strictly', () => {
+    const vessels = compareNames('Ocean Star 1', 'Ocean Star 2');
+    expect(vessels.score).toBeLessThanOrEqual(0.2);
+    expect(vessels.explanation[0]).toBe(
+      'No type given: compared as organisation names, because of the number 1 in "Ocean Star 1".',
+    );
+    expect(vessels.explanation.join('\n')).toContain('numbers differ (1 vs 2)');
+    expect(compareNames('Ocean Star 1', 'Ocean Star I').score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(compareNames('Al Noor General Trading', 'General Trading Company Ltd').explanation[0]).toContain(
+      'compared as organisation names, because of the word "general"',
+    );
+    const people = compareNames('Vladimir Putin', 'Putin Vladimir');
+    expect(people.explanation[0]).toBe("No type given: compared as people's names.");
+    expect(people.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+  });
+
   it('gives phonetic and fuzzy similarities as percentages', () => {
     const text = compareNames('Gregor Halvorsen', 'Gregor Halvorsan').explanation.join('\n');
     expect(text).toMatch(/"halvorsen" ~ "halvorsan" \((sounds alike|similar spelling), \d+%\)/);
