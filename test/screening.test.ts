@@ -533,6 +533,23 @@ describe.each(ENGINES)('screening on %s', (engine) => {
         expect(asViewer.statusCode).toBe(403);
       });
 
+      it('limits each account to 120 requests a minute, whatever address they come from', async () => {
+        const busy = await t.user(orgA, 'screener', `busy-${engine}@example.org`);
+        const quiet = await t.user(orgA, 'screener', `quiet-${engine}@example.org`);
+        const busyToken = await createToken(busy.email);
+        const quietToken = await createToken(quiet.email);
+        const body = { queries: [{ name: 'Party' }] };
+        for (let i = 0; i < 120; i++) {
+          const r = await screenApi(body, busyToken);
+          expect(r.statusCode, r.body).toBe(200);
+        }
+        const refused = await screenApi(body, busyToken);
+        expect(refused.statusCode).toBe(429);
+        // The same account's browser session shares the allowance; another account from the same address does not.
+        expect((await busy.request('POST', '/api/screen', body)).statusCode).toBe(429);
+        expect((await screenApi(body, quietToken)).statusCode).toBe(200);
+      });
+
       it('refuses a viewer (403) and a caller without credentials (401)', async () => {
         const body = { queries: [{ name: 'Said Bahaji' }] };
         expect((await screenApi(body, viewerToken)).statusCode).toBe(403);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ListSource } from '../../domain/designations/model.ts';
@@ -48,7 +48,18 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: ScreenRequest,
         response: { 200: ScreenResponse },
       },
-      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: {
+        // Per account (all its tokens and sessions), not per address: a company's systems share
+        // addresses behind their proxies, and one account must not use up another's allowance.
+        rateLimit: {
+          max: 120,
+          timeWindow: '1 minute',
+          keyGenerator: (request: FastifyRequest) =>
+            request.actor?.kind === 'user'
+              ? `screen:user:${request.actor.userId}`
+              : `screen:ip:${request.ip}`,
+        },
+      },
     },
     async (request) => {
       const actor = requireActor(request);
