@@ -43,6 +43,7 @@ interface Hit {
   partyId: string | null;
   source: string;
   ref: string;
+  matchedName: string;
   score: number;
   explanation: string[];
   listVersionId: string;
@@ -594,6 +595,42 @@ describe.each(ENGINES)('screening on %s', (engine) => {
         expect(other.json().hits).toEqual([]);
         const viewerTry = await viewer.request('POST', '/api/parties', { organisationId: orgA, name: 'X Y' });
         expect(viewerTry.statusCode).toBe(403);
+      });
+
+      it("POST /api/hits keeps the server's own screening of the candidates, and refuses invented ones", async () => {
+        const query = { name: 'Said Bahaji', type: 'person' };
+        const embellished = await screener.request('POST', '/api/hits', {
+          organisationId: orgA,
+          query,
+          results: [
+            {
+              source: 'un-sc',
+              ref: 'QDi.080',
+              score: 1,
+              matchedName: 'Someone else',
+              explanation: ['trust me'],
+            },
+          ],
+        });
+        expect(embellished.statusCode, embellished.body).toBe(201);
+        const [kept] = embellished.json().hits as Hit[];
+        expect(kept).toMatchObject({ ref: 'QDi.080', source: 'un-sc', listVersionId: v1Id, status: 'open' });
+        expect(kept!.matchedName).not.toBe('Someone else');
+        expect(kept!.explanation.join('\n')).not.toContain('trust me');
+        expect(kept!.score).toBeLessThanOrEqual(1);
+
+        const before = await countRows(db(), 'screening_hits');
+        const invented = await screener.request('POST', '/api/hits', {
+          organisationId: orgA,
+          query,
+          results: [
+            { source: 'un-sc', ref: 'QDi.080', score: 0.9 },
+            { source: 'un-sc', ref: 'QDi.999', score: 0.95 },
+          ],
+        });
+        expect(invented.statusCode).toBe(400);
+        expect(invented.json().error.message).toMatch(/un-sc QDi\.999 is not a candidate for "Said Bahaji"/);
+        expect(await countRows(db(), 'screening_hits')).toBe(before);
       });
 
       it('an analyst may screen but not decide (403); another organisation gets 404', async () => {

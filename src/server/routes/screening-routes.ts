@@ -242,11 +242,17 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Record the candidates of a screening to decide on them',
+        summary:
+          'Record candidates of a screening to decide on them (screened again by the server against the lists in force)',
         body: z.object({
           organisationId: z.string(),
           query: z.record(z.string(), z.unknown()),
-          results: z.array(ScreenHit).min(1).max(50),
+          // The candidates to keep, as /api/screen returned them; only source and ref are taken
+          // (and the score, to screen again as low): the server screens the query itself.
+          results: z
+            .array(ScreenHit.pick({ source: true, ref: true, score: true }))
+            .min(1)
+            .max(50),
         }),
       },
     },

@@ -158,16 +158,35 @@ export async function listPartiesOf(ctx: AppContext, actor: Actor, organisationI
   return (await repo.listParties(ctx.db, readableScope(actor, organisationId))).map(presentParty);
 }
 
-/** Records the hits of an ad-hoc screening so that decisions can be taken on them. */
+/**
+ * Records the hits of an ad-hoc screening so that decisions can be taken on them. The caller names
+ * the candidates it wants to keep; what is stored (score, matched name, explanation, list version)
+ * is the server's own screening of the query against the lists in force, so that a hit can be
+ * neither invented nor embellished, and says which list version it was made against.
+ */
 export async function recordHits(
   ctx: AppContext,
   actor: Actor,
   organisationId: string,
-  query: unknown,
-  results: ScreenHitResult[],
+  queryInput: unknown,
+  chosen: Pick<ScreenHitResult, 'source' | 'ref' | 'score'>[],
 ) {
   await requireInOrganisation(ctx.db, actor, 'screening.run', organisationId, NOT_SCREENING);
+  const query = parseInput(ScreenQuery, queryInput);
   const loaded = await screeningIndex(ctx);
+  if (!loaded.entries) throw validationError('No designations list is loaded: there is nothing to record.');
+  // At or a little below the lowest score the caller saw, so that a candidate found with a lower
+  // threshold than the default is found again.
+  const lowest = Math.min(...chosen.map((c) => c.score));
+  const found = screenWith(loaded, query, Math.max(0, Math.min(DEFAULT_THRESHOLD, lowest - 0.05)), 200);
+  const missing = chosen.filter((c) => !found.some((f) => f.source === c.source && f.ref === c.ref));
+  if (missing.length) {
+    throw validationError(
+      `${missing.map((m) => `${m.source} ${m.ref}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a candidate for "${query.name}" on the lists in force. Screen the party again.`,
+      missing.map((m) => ({ field: 'results', message: `${m.source} ${m.ref}: not a candidate.` })),
+    );
+  }
+  const results = found.filter((f) => chosen.some((c) => c.source === f.source && c.ref === f.ref));
   const versionIds = new Map(loaded.versions.map((v) => [v.source, v.id]));
   return inTransaction(ctx, async (trx) => {
     const rows = hitRows(
