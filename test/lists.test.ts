@@ -333,6 +333,37 @@ describe.each(ENGINES)('designations lists on %s', (engine) => {
     expect((byRef.json().items as { ref: string }[]).map((i) => i.ref)).toEqual(['QDi.316']);
   });
 
+  it('lists show prints the designations in force on a date, searchable, on the CLI', async () => {
+    const then = await cli([
+      'lists',
+      'show',
+      '--as-of',
+      '2019-06-01',
+      '--source',
+      'un-sc',
+      '--limit',
+      '500',
+      '--json',
+    ]);
+    expect(then.code, then.stdout + then.stderr).toBe(0);
+    const items = then.json<{ items: { ref: string; version: string }[] }>().items;
+    expect(items).toHaveLength(18);
+    expect(items.map((i) => i.ref)).toContain('KPe.055');
+    expect(items.every((i) => i.version === V1)).toBe(true);
+
+    const found = await cli(['lists', 'show', '--search', 'bahaji']);
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stdout).toMatch(/QDi\.080/);
+    const none = await cli(['lists', 'show', '--as-of', '2018-01-01']);
+    expect(none.stdout).toMatch(/No designation in the lists in force on 2018-01-01/);
+
+    const badDate = await cli(['lists', 'show', '--as-of', '29/10/2018', '--json']);
+    expect(badDate.code).toBe(2);
+    expect(badDate.json<{ error: { message: string } }>().error.message).toMatch(/YYYY-MM-DD/);
+    expect((await cli(['lists', 'show', '--limit', '0'])).code).toBe(2);
+    expect((await cli(['lists', 'show', '--source', 'eu'])).code).toBe(2);
+  });
+
   it('takes an instant with its offset, and refuses a date that is not a date', async () => {
     // The first version was generated at 19:09:49 New York time (23:09:49 UTC).
     const after = await viewer.request(

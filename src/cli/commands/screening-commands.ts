@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { ListSource } from '../../domain/designations/model.ts';
+import { searchDesignations } from '../../services/screening/designation-service.ts';
 import { diffVersions, listListVersions, loadList } from '../../services/screening/list-service.ts';
 import {
   compareTwoNames,
@@ -83,6 +84,39 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
           table(versions, ['id', 'source', 'version', 'loadedAt', 'fileName']),
         );
       }),
+    );
+  lists
+    .command('show')
+    .description('Designated parties as the lists stood on a date (today by default)')
+    .option('--as-of <date>', 'YYYY-MM-DD: the list versions in force on that day')
+    .option('--search <text>', 'part of a name, or a reference number (e.g. QDi.080)')
+    .option('--source <source>', 'un-sc or ofac-sdn (both by default)')
+    .option('--limit <n>', 'at most this many per list (1 to 500)', '100')
+    .action(
+      withRuntime(
+        env,
+        async (
+          { runtime, io, json },
+          o: { asOf?: string; search?: string; source?: string; limit: string },
+        ) => {
+          if (o.source && !['un-sc', 'ofac-sdn'].includes(o.source))
+            throw new UsageError('--source is un-sc or ofac-sdn.');
+          const limit = Number(o.limit);
+          if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+            throw new UsageError('--limit is a whole number from 1 to 500.');
+          const found = await searchDesignations(runtime.ctx, {
+            asOf: o.asOf,
+            text: o.search,
+            source: o.source,
+            limit,
+          });
+          emit(io, json, found, () =>
+            found.items.length
+              ? table(found.items, ['source', 'version', 'ref', 'type', 'name'])
+              : `No designation${o.search ? ` matching "${o.search}"` : ''} in the lists in force${o.asOf ? ` on ${o.asOf}` : ''}.`,
+          );
+        },
+      ),
     );
   lists
     .command('diff')
