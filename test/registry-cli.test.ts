@@ -496,4 +496,50 @@ describe.each(ENGINES)('registry CLI on %s', (engine) => {
     expectExit(badFormat, 2);
     expect(doc<ErrorOut>(badFormat).error.message).toBe('--format must be one of csv, xlsx, json.');
   });
+
+  it('import items --registered-on dates the registration events; a bad or future date writes nothing', async () => {
+    const target = (
+      await createOrganisation(t.ctx, SYSTEM_CLI, { name: `CLI Dated ${engine}`, kind: 'national_authority' })
+    ).id;
+    const file = path.join(work, 'dated.csv');
+    fs.writeFileSync(file, 'Category,Serial No.,Make,Model\nPistols,P-77,Tokarev,TT-33\n');
+    for (const [date, message] of [
+      ['2025-02-30', '"2025-02-30" is not a date: give the registration date as YYYY-MM-DD.'],
+      ['01/03/2025', '"01/03/2025" is not a date: give the registration date as YYYY-MM-DD.'],
+      ['2999-01-01', 'The registration date 2999-01-01 is in the future.'],
+    ] as const) {
+      const refused = await cli([
+        'import',
+        'items',
+        file,
+        '--org',
+        target,
+        '--registered-on',
+        date,
+        '--json',
+      ]);
+      expectExit(refused, 2);
+      expect(doc<ErrorOut>(refused).error.message).toBe(message);
+    }
+    expect(doc<{ total: number }>(await cli(['items', 'list', '--org', target, '--json'])).total).toBe(0);
+
+    const r = await cli([
+      'import',
+      'items',
+      file,
+      '--org',
+      target,
+      '--registered-on',
+      '2025-03-01',
+      '--json',
+    ]);
+    expectExit(r, 0);
+    const [weapon] = doc<{ items: WeaponSummary[] }>(
+      await cli(['items', 'list', '--org', target, '--json']),
+    ).items;
+    const shown = doc<{ events: { type: string; occurredOn: string }[] }>(
+      await cli(['items', 'show', weapon!.id, '--json']),
+    );
+    expect(shown.events.map((e) => [e.type, e.occurredOn])).toEqual([['registered', '2025-03-01']]);
+  });
 });

@@ -67,6 +67,7 @@ export function registerRegistryCommands(program: Command, env: CommandEnv): voi
     .option('--partial', 'commit the valid rows and write the refused ones to FILE.rejects.csv')
     .option('--rejects <file>', 'where to write the refused rows (with --partial)')
     .option('--confidentiality <level>', 'of the imported records', 'restricted')
+    .option('--registered-on <date>', 'date of the "registered" events, YYYY-MM-DD (today by default)')
     .action(
       withRuntime(
         env,
@@ -80,6 +81,7 @@ export function registerRegistryCommands(program: Command, env: CommandEnv): voi
             partial?: boolean;
             rejects?: string;
             confidentiality: string;
+            registeredOn?: string;
           },
         ) => {
           if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist.`);
@@ -94,6 +96,7 @@ export function registerRegistryCommands(program: Command, env: CommandEnv): voi
               partial: opts.partial,
               rejectsPath: opts.rejects,
               confidentiality: opts.confidentiality as never,
+              registeredOn: opts.registeredOn,
               onProgress: bar.update,
             });
           } finally {

@@ -81,6 +81,10 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
           mapping: ImportMapping.optional(),
           partial: z.boolean().default(false),
           dryRun: z.boolean().default(false),
+          registeredOn: z
+            .string()
+            .optional()
+            .describe('Date of the "registered" events, YYYY-MM-DD (today by default).'),
         }),
       },
     },

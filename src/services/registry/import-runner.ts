@@ -17,7 +17,7 @@ import type { ImportMapping, ImportSummary } from '../../shared/contracts/regist
 import { forbidden, notFound, validationError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
 import { formatFromFileName, readTabular } from '../files/tabular-reader.ts';
-import { importItems } from './import-service.ts';
+import { importItems, validateRegisteredOn } from './import-service.ts';
 import { requireInOrganisation } from './registry-access.ts';
 
 /**
@@ -129,9 +129,10 @@ export async function startImport(
   ctx: AppContext,
   actor: Actor,
   importId: string,
-  options: { mapping?: ImportMapping; partial?: boolean; dryRun?: boolean },
+  options: { mapping?: ImportMapping; partial?: boolean; dryRun?: boolean; registeredOn?: string },
 ): Promise<{ importId: string; status: string }> {
   const row = await readableImport(ctx, actor, importId);
+  if (options.registeredOn !== undefined) validateRegisteredOn(options.registeredOn, ctx.now());
   if (row.status === 'running') throw validationError('This import is already running.');
   if (row.status === 'done')
     throw validationError(
@@ -156,6 +157,7 @@ export async function startImport(
         mapping: options.mapping,
         partial: options.partial,
         dryRun: options.dryRun,
+        registeredOn: options.registeredOn,
         rejectsPath: path.join(uploadDir(ctx, importId), 'rejects.csv'),
         importId,
         onProgress: (n) => progress.set(importId, n),

@@ -113,6 +113,7 @@ export async function importItems(
       [{ field: 'confidentiality', message: 'Unknown level.' }],
     );
   }
+  if (opts.registeredOn !== undefined) validateRegisteredOn(opts.registeredOn, ctx.now());
   const defaults = validateDefaults(mapping.defaults ?? {});
   validateMappedFields(mapping.columns ?? {});
 
@@ -542,6 +543,23 @@ function oneWriteInFlight() {
       return current;
     },
   };
+}
+
+/**
+ * The date the weapons entered the registry (a baseline inventory is often typed up weeks after the
+ * count): a real calendar date, not in the future.
+ */
+export function validateRegisteredOn(text: string, now: Date): void {
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  if (!valid)
+    throw validationError(`"${text}" is not a date: give the registration date as YYYY-MM-DD.`, [
+      { field: 'registeredOn', message: 'Not a date.' },
+    ]);
+  if (text > now.toISOString().slice(0, 10))
+    throw validationError(`The registration date ${text} is in the future.`, [
+      { field: 'registeredOn', message: 'In the future.' },
+    ]);
 }
 
 function validateDefaults(defaults: Record<string, string>): Partial<Record<ItemField, string>> {
