@@ -352,8 +352,10 @@ export const api = {
     },
     preview: (id: string, mapping: ImportMapping) =>
       request<ImportPreview>('POST', `/api/imports/${enc(id)}/preview`, mapping),
-    run: (id: string, body: { mapping?: ImportMapping; partial: boolean; dryRun: boolean }) =>
-      request<{ importId: string; status: string }>('POST', `/api/imports/${enc(id)}/run`, body),
+    run: (
+      id: string,
+      body: { mapping?: ImportMapping; partial: boolean; dryRun: boolean; registeredOn?: string },
+    ) => request<{ importId: string; status: string }>('POST', `/api/imports/${enc(id)}/run`, body),
     status: (id: string) => request<ImportStatus>('GET', `/api/imports/${enc(id)}`),
     rejectsUrl: (id: string) => `/api/imports/${enc(id)}/rejects`,
   },

@@ -71,6 +71,7 @@ export function ImportPage() {
   const [headerRow, setHeaderRow] = useState('');
   const [defaults, setDefaults] = useState<Partial<Record<ImportField, string>>>({});
   const [partial, setPartial] = useState(false);
+  const [registeredOn, setRegisteredOn] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [running, setRunning] = useState<{ importId: string; dryRun: boolean } | null>(null);
@@ -214,7 +215,12 @@ export function ImportPage() {
     setError(null);
     setStatus(null);
     try {
-      await api.imports.run(preview.importId, { mapping: mapping(), partial, dryRun });
+      await api.imports.run(preview.importId, {
+        mapping: mapping(),
+        partial,
+        dryRun,
+        registeredOn: registeredOn || undefined,
+      });
       setRunning({ importId: preview.importId, dryRun });
       setPhase('running');
     } catch (err) {
@@ -328,6 +334,21 @@ export function ImportPage() {
                 <span className="hint checkbox-hint">{t('registry.import.partialHint')}</span>
               </span>
             </label>
+            <div className="field">
+              <label htmlFor="import-registered-on">{t('registry.import.registeredOn')}</label>
+              <input
+                id="import-registered-on"
+                type="date"
+                value={registeredOn}
+                max={new Date().toISOString().slice(0, 10)}
+                disabled={phase === 'running'}
+                onChange={(e) => setRegisteredOn(e.target.value)}
+                aria-describedby="import-registered-on-hint"
+              />
+              <span id="import-registered-on-hint" className="hint">
+                {t('registry.import.registeredOnHint')}
+              </span>
+            </div>
             {phase === 'running' ? (
               <Progress
                 status={status}
