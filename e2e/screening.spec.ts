@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, request, test } from '@playwright/test';
 import { readState, shot, signIn } from './support.ts';
 
 const state = readState();
@@ -154,5 +155,174 @@ test.describe('on a phone', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await shot(page, 'screening-07-phone');
+  });
+});
+
+/** Loads a list version through the API as the installation administrator, as a script of theirs would. */
+async function loadListThroughApi(file: string): Promise<void> {
+  const api = await request.newContext({ baseURL: state.baseURL });
+  try {
+    const signIn = await api.post('/api/session', {
+      data: { email: state.installationAdmin.email, password: state.installationAdmin.password },
+    });
+    expect(signIn.status(), await signIn.text()).toBe(200);
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const load = await api.post('/api/lists', {
+      headers: { 'X-CSRF-Token': csrfToken },
+      multipart: {
+        file: {
+          name: path.basename(file),
+          mimeType: 'application/xml',
+          buffer: fs.readFileSync(path.join(projectRoot, file)),
+        },
+      },
+    });
+    expect(load.status(), await load.text()).toBe(201);
+  } finally {
+    await api.dispose();
+  }
+}
+
+const V1 = '2018-10-29T19:09:49.856-04:00';
+const V2 = '2020-03-20T19:09:21.822-04:00';
+
+// Last in the file: the second UN version becomes the one in force, which the tests above do not expect.
+test.describe('the lists page', () => {
+  test.beforeAll(async () => {
+    await loadListThroughApi('test/fixtures/lists/un-consolidated-v2.xml');
+  });
+
+  async function compareV1WithV2(page: Page) {
+    const compare = page.getByRole('region', { name: 'Compare two versions' });
+    await compare
+      .getByLabel('List', { exact: true })
+      .selectOption({ label: 'UN Security Council consolidated list' });
+    await compare.getByLabel('From version').selectOption({ label: V1 });
+    await compare.getByLabel('To version').selectOption({ label: `${V2} (in force)` });
+    await compare.getByRole('button', { name: 'Compare' }).click();
+    await expect(compare.getByText(`un-sc: from version ${V1} to version ${V2}`)).toBeVisible();
+    return compare;
+  }
+
+  test('shows the versions, the parties listed on a date, a designation and what changed between two versions', async ({
+    page,
+  }) => {
+    await openScreening(page);
+    await page
+      .getByRole('navigation', { name: 'Screening sections' })
+      .getByRole('link', { name: 'Lists' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Designations lists' })).toBeVisible();
+
+    const versions = page.getByRole('table', { name: 'Loaded versions of the designations lists' });
+    await expect(versions.getByRole('row', { name: V2 })).toContainText('In force');
+    await expect(versions.getByRole('row', { name: V1 })).toContainText('18 (13 persons, 5 entities)');
+
+    // Today, by default: the newer version, with QDi.419 and without KPe.055.
+    const browse = page.getByRole('region', { name: 'Designated parties on a date' });
+    await expect(browse.getByText('Designations shown: 18')).toBeVisible();
+    await expect(browse.getByRole('link', { name: 'QDi.419' })).toBeVisible();
+    await expect(browse.getByRole('link', { name: 'KPe.055' })).toHaveCount(0);
+    await shot(page, 'screening-09-lists');
+
+    // As the lists stood in mid-2019: the first version.
+    await browse.getByLabel('As of').fill('2019-06-01');
+    await browse.getByRole('button', { name: 'Show' }).click();
+    await expect(browse.getByText(`Versions in force on 1 Jun 2019: un-sc ${V1}`)).toBeVisible();
+    await expect(browse.getByRole('link', { name: 'KPe.055' })).toBeVisible();
+    await expect(browse.getByRole('link', { name: 'QDi.419' })).toHaveCount(0);
+    await browse.getByLabel('Name or reference').fill('bahaji');
+    await browse.getByRole('button', { name: 'Show' }).click();
+    await expect(browse.getByText('Designations shown: 1')).toBeVisible();
+    const row = browse.getByRole('row', { name: /QDi\.080/ });
+    await expect(row).toContainText('SAID BAHAJI');
+    await shot(page, 'screening-10-lists-as-of');
+
+    await row.getByRole('link', { name: 'QDi.080' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Designation QDi\.080/ })).toBeVisible();
+    await expect(page.getByText('narrative changed')).toBeVisible();
+    await shot(page, 'screening-11-lists-designation');
+
+    // Back on the lists page, the search is as it was.
+    await page.goBack();
+    await expect(browse.getByLabel('As of')).toHaveValue('2019-06-01');
+    await expect(browse.getByLabel('Name or reference')).toHaveValue('bahaji');
+    await expect(browse.getByRole('row', { name: /QDi\.080/ })).toBeVisible();
+
+    const compare = await compareV1WithV2(page);
+    await expect(compare.locator('.screening-diff-count-added dd')).toHaveText('1');
+    await expect(compare.locator('.screening-diff-count-removed dd')).toHaveText('1');
+    await expect(compare.locator('.screening-diff-count-changed dd')).toHaveText('1');
+    await expect(compare.locator('.screening-diff-count-unchanged dd')).toHaveText('16');
+    await expect(compare.getByRole('link', { name: 'See designation QDi.419' })).toBeVisible();
+    await expect(compare.getByRole('link', { name: 'See designation KPe.055' })).toBeVisible();
+    const changed = compare.getByRole('article', { name: 'QDi.080 SAID BAHAJI' });
+    await expect(changed.getByText('Narrative summary')).toBeVisible();
+    await expect(changed.getByText('Last updated')).toBeVisible();
+    await expect(changed).toContainText('Before:');
+    await expect(changed).toContainText('2253');
+    await expect(compare.getByRole('button', { name: /Show all/ })).toHaveCount(0);
+    await shot(page, 'screening-12-lists-compare');
+
+    // A removed reference opens its designation, which says it is not listed any more.
+    await compare.getByRole('link', { name: 'See designation KPe.055' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Designation KPe\.055/ })).toBeVisible();
+    await expect(page.getByText('Not listed in the current version any more.')).toBeVisible();
+  });
+
+  test('in French, the lists page reads in French', async ({ page }) => {
+    await openScreening(page);
+    await page.getByLabel('Language').selectOption({ label: 'Français' });
+    await page
+      .getByRole('navigation', { name: 'Sections du criblage' })
+      .getByRole('link', { name: 'Listes' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Listes de sanctions' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Parties désignées à une date' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Comparer' })).toBeVisible();
+    await expect(page.getByText(/^Désignations affichées : 18$/)).toBeVisible();
+    await shot(page, 'screening-14-lists-french');
+  });
+
+  test('a long comparison shows the first 50 changed designations, then all on request', async ({ page }) => {
+    // The fixtures differ by one designation; a real UN update changes about a hundred. Pad the
+    // server's answer with 119 more changed designations to see how such a diff reads.
+    await page.route('**/api/lists/diff?*', async (route) => {
+      const response = await route.fetch();
+      const diff = (await response.json()) as { changed: { ref: string; name: string; fields: unknown[] }[] };
+      const template = diff.changed[0]!;
+      for (let i = 1; i <= 119; i++)
+        diff.changed.push({ ...template, ref: `QDi.${String(900 + i)}`, name: `${template.name} ${i}` });
+      await route.fulfill({ response, json: diff });
+    });
+    await openScreening(page);
+    await page.goto('/screening/lists');
+    const compare = await compareV1WithV2(page);
+    await expect(compare.getByRole('heading', { name: 'Changed designations (120)' })).toBeVisible();
+    await expect(compare.getByRole('article')).toHaveCount(50);
+    await expect(compare.getByText('Showing the first 50 of 120 changed designations.')).toBeVisible();
+    await compare.getByRole('button', { name: 'Show all 120 changed designations' }).click();
+    await expect(compare.getByRole('article')).toHaveCount(120);
+    await expect(compare.getByRole('button', { name: /Show all/ })).toHaveCount(0);
+    // Focus moves to the first designation the button revealed, not back to the top of the page.
+    await expect(compare.locator('.screening-diff-changed > li:focus')).toContainText('QDi.950');
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+    test('the lists and a comparison fit the screen', async ({ page }) => {
+      await openScreening(page);
+      await page
+        .getByRole('navigation', { name: 'Screening sections' })
+        .getByRole('link', { name: 'Lists' })
+        .click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Designations lists' })).toBeVisible();
+      const compare = await compareV1WithV2(page);
+      await expect(compare.getByRole('article', { name: 'QDi.080 SAID BAHAJI' })).toBeVisible();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      await shot(page, 'screening-13-lists-phone');
+    });
   });
 });

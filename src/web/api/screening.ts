@@ -37,6 +37,49 @@ export interface ListVersion {
   fileName: string | null;
   loadedAt: string;
   loadedBy: string;
+  /** Designations in the version, by kind; versions loaded before counts were kept may lack some. */
+  counts: { persons?: number; entities?: number; total?: number } | null;
+}
+
+/** A designated party as listed in the version of its list in force on the date asked for. */
+export interface ListedDesignation {
+  source: string;
+  ref: string;
+  name: string;
+  type: string;
+  /** The list version in force on that date. */
+  version: string;
+}
+
+export interface DesignationsQuery {
+  /** YYYY-MM-DD or an ISO 8601 instant; the newest versions when left out. */
+  asOf?: string;
+  /** Part of a name, or a whole reference number. */
+  q?: string;
+  source?: string;
+  /** Per list; at most 500. */
+  limit?: number;
+}
+
+/** One field that differs between two versions of a designation. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+  /** For list fields: the elements only in the newer version, and only in the older one. */
+  added?: unknown[];
+  removed?: unknown[];
+}
+
+/** GET /api/lists/diff: what changed from one version of a list to another, by reference number. */
+export interface ListDiff {
+  source: string;
+  fromVersion: string;
+  toVersion: string;
+  added: string[];
+  removed: string[];
+  changed: { ref: string; name: string; fields: FieldChange[] }[];
+  unchanged: number;
 }
 
 export interface Hit {
@@ -112,7 +155,7 @@ export interface DesignationDetail {
   history: {
     version: string;
     generatedAt: string;
-    changes: { field: string; before: unknown; after: unknown }[];
+    changes: FieldChange[];
   }[];
 }
 
@@ -123,6 +166,14 @@ export function screeningApi() {
     screen: (queries: ScreenQueryInput[], threshold?: number) =>
       request<ScreenResult>('POST', '/api/screen', { queries, threshold }),
     lists: () => request<{ versions: ListVersion[] }>('GET', '/api/lists'),
+    designations: ({ asOf, q, source, limit }: DesignationsQuery) =>
+      request<{ asOf: string | null; items: ListedDesignation[] }>('GET', '/api/designations', undefined, {
+        asOf,
+        q,
+        source,
+        limit,
+      }),
+    diff: (from: string, to: string) => request<ListDiff>('GET', '/api/lists/diff', undefined, { from, to }),
     designation: (source: string, ref: string) =>
       request<DesignationDetail>('GET', `/api/designations/${enc(source)}/${enc(ref)}`),
     parties: (organisationId: string) =>

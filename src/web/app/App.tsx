@@ -18,6 +18,7 @@ import { SessionsPage } from '../pages/SessionsPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { DesignationPage } from '../pages/screening/DesignationPage.tsx';
 import { HitsPage } from '../pages/screening/HitsPage.tsx';
+import { ListsPage } from '../pages/screening/ListsPage.tsx';
 import { ScreeningPage } from '../pages/screening/ScreeningPage.tsx';
 import { TokensPage } from '../pages/TokensPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
@@ -98,6 +99,7 @@ function Gate() {
         </Route>
         <Route path="screening" element={<ScreeningPage />} />
         <Route path="screening/hits" element={<HitsPage />} />
+        <Route path="screening/lists" element={<ListsPage />} />
         <Route path="screening/designations/:source/:ref" element={<DesignationPage />} />
         <Route path="organisations" element={<OrganisationsPage />} />
         <Route path="users" element={<UsersPage />} />

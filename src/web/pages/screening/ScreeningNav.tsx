@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import '../../styles/screening.css';
 
-/** The screening section's own navigation: screen a name, and the hits and parties. */
+/** The screening section's own navigation: screen a name, the hits and parties, and the lists. */
 export function ScreeningNav() {
   const { t } = useTranslation('screening');
   return (
@@ -15,6 +15,9 @@ export function ScreeningNav() {
         </li>
         <li>
           <NavLink to="/screening/hits">{t('subnav.hits')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/screening/lists">{t('subnav.lists')}</NavLink>
         </li>
       </ul>
     </nav>
