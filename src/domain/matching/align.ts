@@ -119,13 +119,18 @@ export function partSimilarity(a: NameToken, b: NameToken): Similar | undefined 
   if (variant === 'equivalent') return { score: 0.85, how: 'equivalent' };
   // Distance on the folded spelling and on the letters as written; the smaller counts, because
   // folding can also pull two spellings apart ("Troost" folds to "trust").
+  // Beyond the edit budget a distance only matters to words that sound alike (a phonetic match
+  // may be two slips further away); for the others, knowing "over budget" is enough, and the
+  // table is cut short much sooner.
+  const soundAlike = sharePhoneticKey(a.phonetic, b.phonetic);
+  const slack = soundAlike ? 2 : 0;
   const foldLength = Math.max(a.fold.length, b.fold.length);
-  let distance = editDistance(a.fold, b.fold, editBudget(foldLength) + 2);
+  let distance = editDistance(a.fold, b.fold, editBudget(foldLength) + slack);
   let longest = foldLength;
   // (Most words fold to themselves: then the letters as written say nothing new.)
   if (distance > editBudget(foldLength) && (a.text !== a.fold || b.text !== b.fold)) {
     const textLength = Math.max(a.text.length, b.text.length);
-    const textDistance = editDistance(a.text, b.text, editBudget(textLength) + 2);
+    const textDistance = editDistance(a.text, b.text, editBudget(textLength) + slack);
     if (textDistance / textLength < distance / foldLength) {
       distance = textDistance;
       longest = textLength;
@@ -133,7 +138,7 @@ export function partSimilarity(a: NameToken, b: NameToken): Similar | undefined 
   }
   const budget = editBudget(longest);
   const similarity = Math.max(0, 1 - distance / longest);
-  const phonetic = longest >= MIN_PHONETIC_LENGTH && sharePhoneticKey(a.phonetic, b.phonetic);
+  const phonetic = longest >= MIN_PHONETIC_LENGTH && soundAlike;
   let best: Similar | undefined;
   if (distance <= budget) {
     best = phonetic
