@@ -9,17 +9,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { createDb } from '../src/db/create-db.ts';
 import { createBulkInserter } from '../src/db/dialect/bulk-insert.ts';
 import { deferredIndexes } from '../src/db/dialect/deferred-indexes.ts';
 import { newId } from '../src/db/ids.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Db, NewRow } from '../src/db/schema.ts';
 import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import { type AppContext, DEFAULT_CONFIG } from '../src/services/context.ts';
+import type { AppContext } from '../src/services/context.ts';
 import { createOrganisation } from '../src/services/organisation-service.ts';
-import { writeResults } from './support.ts';
+import { benchDatabase, benchEngines, writeResults } from './support.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -27,14 +24,7 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const rows = Number(arg('rows', '200000'));
-const engines = arg(
-  'engines',
-  process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL ? 'sqlite,postgres' : 'sqlite',
-).split(',');
-const pgAdminUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/test';
+const engines = benchEngines(args.includes('--engines') ? arg('engines', 'sqlite') : undefined);
 const CHUNK = 2000;
 const MAKES = ['Izhmash', 'Norinco', 'FN Herstal', 'Heckler & Koch', 'Zastava', 'Tula'];
 const CATEGORIES = ['assault_rifles', 'pistols', 'light_machine_guns', 'rifles_and_carbines'];
@@ -129,33 +119,7 @@ for (const engine of engines) {
   const modes = engine === 'sqlite' ? [false, true] : [false];
   const results: Record<string, number> = {};
   for (const defer of modes) {
-    let url = `sqlite:${path.join(work, `floor-${defer}.db`)}`;
-    let drop = async () => {};
-    if (engine === 'postgres') {
-      const name = `materiel_floor_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: pgAdminUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const u = new URL(pgAdminUrl);
-      u.pathname = `/${name}`;
-      url = u.toString();
-      drop = async () => {
-        const c = new pg.Client({ connectionString: pgAdminUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      };
-    }
-    const handle = createDb(url);
-    await migrateToLatest(handle.db);
-    const ctx: AppContext = {
-      db: handle.db,
-      dialect: handle.dialect,
-      sqlite: handle.sqlite,
-      config: { ...DEFAULT_CONFIG, dataDir: work },
-      now: () => new Date(),
-    };
+    const { ctx, dispose } = await benchDatabase(engine, work, `floor-${defer}.db`);
     const org = await createOrganisation(ctx, SYSTEM_CLI, { name: 'Floor', kind: 'national_authority' });
     const rate = await load(ctx, org.id, defer);
     const label = defer ? 'indexes rebuilt at the end' : 'indexes kept up to date';
@@ -165,8 +129,7 @@ for (const engine of engines) {
       `${Math.round(rate).toLocaleString('en')} rows/s (weapon + ledger event)`,
     ]);
     console.log(`  ${engine}: ${label}  ${Math.round(rate).toLocaleString('en')} rows/s`);
-    await handle.close();
-    await drop();
+    await dispose();
   }
   figures[engine] = results;
 }

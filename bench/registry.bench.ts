@@ -7,16 +7,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { createDb } from '../src/db/create-db.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
 import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import { type AppContext, DEFAULT_CONFIG } from '../src/services/context.ts';
+import type { AppContext } from '../src/services/context.ts';
 import { generateInventoryCsv, normalisedSerialOfRow } from '../src/services/demo/inventory-generator.ts';
 import { createOrganisation } from '../src/services/organisation-service.ts';
 import { importItems } from '../src/services/registry/import-service.ts';
 import { listWeapons } from '../src/services/registry/weapon-service.ts';
-import { mb, percentile, trackPeakMemory, writeResults } from './support.ts';
+import { benchDatabase, benchEngines, mb, percentile, trackPeakMemory, writeResults } from './support.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -24,14 +21,7 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const rows = Number(arg('rows', '1000000'));
-const engines = arg(
-  'engines',
-  process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL ? 'sqlite,postgres' : 'sqlite',
-).split(',');
-const pgAdminUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/test';
+const engines = benchEngines(args.includes('--engines') ? arg('engines', 'sqlite') : undefined);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'materiel-bench-'));
 const csv = path.join(work, `inventory-${rows}.csv`);
@@ -60,35 +50,7 @@ const figures: Record<string, unknown> = { rows };
 const table: [string, string][] = [['rows', rows.toLocaleString('en')]];
 
 for (const engine of engines) {
-  let url: string;
-  let drop = async () => {};
-  if (engine === 'postgres') {
-    const name = `materiel_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: pgAdminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(pgAdminUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: pgAdminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    url = `sqlite:${path.join(work, 'bench.db')}`;
-  }
-  const handle = createDb(url);
-  await migrateToLatest(handle.db);
-  const ctx: AppContext = {
-    db: handle.db,
-    dialect: handle.dialect,
-    sqlite: handle.sqlite,
-    config: { ...DEFAULT_CONFIG, dataDir: work },
-    now: () => new Date(),
-  };
+  const { ctx, dispose } = await benchDatabase(engine, work);
   const org = await createOrganisation(ctx, SYSTEM_CLI, {
     name: 'Bench commission',
     kind: 'national_authority',
@@ -178,8 +140,7 @@ for (const engine of engines) {
   );
   // Print each engine's figures as soon as they are known: a long run may be stopped before the end.
   for (const [k, v] of table.filter(([k]) => k.startsWith(`${engine}:`))) console.log(`  ${k}  ${v}`);
-  await handle.close();
-  await drop();
+  await dispose();
 }
 fs.rmSync(work, { recursive: true, force: true });
 writeResults(`registry-${engines.join('-')}-${rows}`, figures, table);

@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createDb } from '../src/db/create-db.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { type AppContext, DEFAULT_CONFIG } from '../src/services/context.ts';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const SHARED_DATA = path.resolve(BENCH_DIR, '../../shared/data');
@@ -52,4 +56,63 @@ export function writeResults(
   console.log(`\n${name}`);
   for (const [k, v] of table) console.log(`  ${k.padEnd(width)}  ${v}`);
   console.log(`  (written to bench/results/${name}.json)`);
+}
+
+/** The PostgreSQL server benchmarks create their databases on. */
+export const PG_ADMIN_URL =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
+
+/** The engines to run: SQLite, and PostgreSQL too when a server is named, unless --engines says. */
+export function benchEngines(requested: string | undefined): string[] {
+  return (
+    requested ??
+    (process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL ? 'sqlite,postgres' : 'sqlite')
+  ).split(',');
+}
+
+/**
+ * A fresh, migrated database of the engine with an application context on it (a new PostgreSQL
+ * database, or a SQLite file under `work`), and a function that closes and drops it.
+ */
+export async function benchDatabase(
+  engine: string,
+  work: string,
+  fileName = 'bench.db',
+): Promise<{ ctx: AppContext; dispose(): Promise<void> }> {
+  let url = `sqlite:${path.join(work, fileName)}`;
+  let drop = async () => {};
+  if (engine === 'postgres') {
+    const name = `materiel_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(PG_ADMIN_URL);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    drop = async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const handle = createDb(url);
+  await migrateToLatest(handle.db);
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    sqlite: handle.sqlite,
+    config: { ...DEFAULT_CONFIG, dataDir: work },
+    now: () => new Date(),
+  };
+  return {
+    ctx,
+    async dispose() {
+      await handle.close();
+      await drop();
+    },
+  };
 }
