@@ -85,12 +85,21 @@ describe.each(ENGINES)('bulk import into an empty registry (%s)', (engine) => {
   it('imports every row, with the same indexes afterwards, and finds weapons through them', async () => {
     const file = path.join(dir, 'good.csv');
     fs.writeFileSync(file, inventory(600));
+    const phases: string[] = [];
     const summary = await importItems(test.ctx, SYSTEM_CLI, {
       organisationId,
       filePath: file,
       deferIndexesAfterRows: 100,
+      onProgress: (rows, phase) => {
+        if (phases.at(-1) !== phase) phases.push(phase);
+        if (phase !== 'reading') expect(rows).toBe(600);
+      },
     });
     expect(summary).toMatchObject({ committed: true, imported: 600, rejected: 0 });
+    // The progress bar can say what the wait after the last row is for.
+    expect(phases).toEqual(
+      engine === 'sqlite' ? ['reading', 'indexing', 'finishing'] : ['reading', 'finishing'],
+    );
     expect(await indexNames(test)).toEqual(indexesBefore);
     const found = await listWeapons(test.ctx, SYSTEM_CLI, { organisationId, q: 'КН-000321', limit: 5 });
     expect(found.items.map((w) => w.serial)).toEqual(['KH-000321']);

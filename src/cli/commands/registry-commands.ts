@@ -27,7 +27,7 @@ async function countLines(file: string): Promise<number | null> {
 }
 
 function progressBar(io: CliIo, json: boolean, total: number | null) {
-  if (!io.interactive || json) return { update: (_n: number) => {}, stop: () => {} };
+  if (!io.interactive || json) return { update: (_n: number, _phase?: string) => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     {
       format: total
@@ -39,7 +39,25 @@ function progressBar(io: CliIo, json: boolean, total: number | null) {
     cliProgress.Presets.shades_classic,
   );
   bar.start(total ?? 0, 0);
-  return { update: (n: number) => bar.update(n), stop: () => bar.stop() };
+  let phase = 'reading';
+  return {
+    update: (n: number, next = 'reading') => {
+      if (next === phase) {
+        bar.update(n);
+        return;
+      }
+      phase = next;
+      // After the last row: say what the wait is for rather than leave a full bar standing.
+      if (next === 'indexing') {
+        bar.stop();
+        process.stderr.write(' Rebuilding the registry indexes...\n');
+      } else if (next === 'finishing') {
+        bar.stop();
+        process.stderr.write(' Saving...\n');
+      }
+    },
+    stop: () => bar.stop(),
+  };
 }
 
 function readJsonFile(file: string, what: string): unknown {

@@ -17,7 +17,7 @@ import type { ImportMapping, ImportSummary } from '../../shared/contracts/regist
 import { forbidden, notFound, validationError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
 import { formatFromFileName, readTabular } from '../files/tabular-reader.ts';
-import { importItems, validateRegisteredOn } from './import-service.ts';
+import { type ImportPhase, importItems, validateRegisteredOn } from './import-service.ts';
 import { requireInOrganisation } from './registry-access.ts';
 
 /**
@@ -28,8 +28,8 @@ import { requireInOrganisation } from './registry-access.ts';
 export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 const PREVIEW_ROWS = 15;
 
-/** Rows read so far by imports running in this process, for the progress bar. */
-const progress = new Map<string, number>();
+/** Rows read so far, and the phase, of imports running in this process, for the progress bar. */
+const progress = new Map<string, { rows: number; phase: ImportPhase }>();
 
 function uploadDir(ctx: AppContext, importId: string): string {
   return path.resolve(ctx.config.dataDir, 'uploads', importId);
@@ -144,7 +144,7 @@ export async function startImport(
     mapping_json: toJson(options.mapping ?? null),
     progress_rows: 0,
   });
-  progress.set(importId, 0);
+  progress.set(importId, { rows: 0, phase: 'reading' });
   void (async () => {
     let summary: ImportSummary | null = null;
     let failure: string | null = null;
@@ -160,7 +160,7 @@ export async function startImport(
         registeredOn: options.registeredOn,
         rejectsPath: path.join(uploadDir(ctx, importId), 'rejects.csv'),
         importId,
-        onProgress: (n) => progress.set(importId, n),
+        onProgress: (rows, phase) => progress.set(importId, { rows, phase }),
       });
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
@@ -207,7 +207,9 @@ export async function importStatus(ctx: AppContext, actor: Actor, importId: stri
     importId,
     fileName: row.file_name,
     status: row.status,
-    rowsRead: progress.get(importId) ?? Number(row.progress_rows),
+    rowsRead: progress.get(importId)?.rows ?? Number(row.progress_rows),
+    // Only while it runs in this process: reading rows, rebuilding indexes, or committing.
+    phase: progress.get(importId)?.phase ?? null,
     summary: summary && !('failure' in summary && !('rows' in summary)) ? (summary as ImportSummary) : null,
     failure: summary && 'failure' in summary ? (summary.failure ?? null) : null,
     createdAt: row.created_at,

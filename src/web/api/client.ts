@@ -124,6 +124,8 @@ export interface ImportStatus {
   fileName: string;
   status: ImportStatusCode | (string & {});
   rowsRead: number;
+  /** While running: reading rows, rebuilding the indexes (large first imports), or committing. */
+  phase: 'reading' | 'indexing' | 'finishing' | null;
   summary: ImportSummary | null;
   failure: string | null;
   createdAt: string;

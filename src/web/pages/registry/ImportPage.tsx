@@ -658,13 +658,19 @@ function Progress({
     return () => clearInterval(timer);
   }, []);
   const read = status?.rowsRead ?? 0;
-  const total = lines === null ? null : Math.max(1, lines - (headerRow ?? 1));
-  const text = total
-    ? t('registry.import.progressOf', {
-        read: formatNumber(Math.min(read, total), i18n.language),
-        total: formatNumber(total, i18n.language),
+  // Every row is read: the rest of the wait is rebuilding indexes or saving, whose length is unknown.
+  const afterRows = status?.phase === 'indexing' || status?.phase === 'finishing';
+  const total = lines === null || afterRows ? null : Math.max(1, lines - (headerRow ?? 1));
+  const text = afterRows
+    ? t(status?.phase === 'indexing' ? 'registry.import.indexing' : 'registry.import.finishing', {
+        read: formatNumber(read, i18n.language),
       })
-    : t('registry.import.progressRows', { read: formatNumber(read, i18n.language) });
+    : total
+      ? t('registry.import.progressOf', {
+          read: formatNumber(Math.min(read, total), i18n.language),
+          total: formatNumber(total, i18n.language),
+        })
+      : t('registry.import.progressRows', { read: formatNumber(read, i18n.language) });
   return (
     <div className="progress-block">
       <p className="progress-title">
