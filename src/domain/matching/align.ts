@@ -334,6 +334,10 @@ function unmatchedCost(leftA: Unit[], leftB: Unit[]): { conflict: number; extra:
     for (const u of leftB) extra += u.token.extraWeight;
     return { conflict: 0, extra };
   }
+  if (leftA.length === 1 && leftB.length === 1) {
+    // One part each: a substitution, nothing extra.
+    return { conflict: (leftA[0]!.token.conflictWeight + leftB[0]!.token.conflictWeight) / 2, extra: 0 };
+  }
   const byWeight = byConflictWeight;
   const sa = [...leftA].sort(byWeight);
   const sb = [...leftB].sort(byWeight);
@@ -511,8 +515,10 @@ export function alignNames(
       });
     }
   }
-  const leftA = unitsA.filter((_, i) => !usedA[i]);
-  const leftB = unitsB.filter((_, j) => !usedB[j]);
+  const leftA: Unit[] = [];
+  for (let i = 0; i < unitsA.length; i++) if (!usedA[i]) leftA.push(unitsA[i]!);
+  const leftB: Unit[] = [];
+  for (let j = 0; j < unitsB.length; j++) if (!usedB[j]) leftB.push(unitsB[j]!);
   const { conflict, extra } = unmatchedCost(leftA, leftB);
   const costs = COSTS[type];
   const denominator = matched + costs.conflict * conflict + costs.extra * extra;
