@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { createDb } from '../src/db/create-db.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { type AppContext, DEFAULT_CONFIG } from '../src/services/context.ts';
+import { createScratchPostgresDatabase } from '../test/support/databases.ts';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const SHARED_DATA = path.resolve(BENCH_DIR, '../../shared/data');
@@ -83,22 +83,8 @@ export async function benchDatabase(
 ): Promise<{ ctx: AppContext; dispose(): Promise<void> }> {
   let url = `sqlite:${path.join(work, fileName)}`;
   let drop = async () => {};
-  if (engine === 'postgres') {
-    const name = `materiel_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(PG_ADMIN_URL);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
+  if (engine === 'postgres')
+    ({ url, drop } = await createScratchPostgresDatabase(PG_ADMIN_URL, 'materiel_bench'));
   const handle = createDb(url);
   await migrateToLatest(handle.db);
   const ctx: AppContext = {

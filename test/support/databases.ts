@@ -20,6 +20,32 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
+/**
+ * A new, empty PostgreSQL database on the server of `adminUrl` (tests and benchmarks), with its URL
+ * and a function that drops it, closing whatever connections are left.
+ */
+export async function createScratchPostgresDatabase(
+  adminUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
 /** A fresh database of the given engine, private to the calling test file; migrated unless `migrate: false`. */
 export async function createTestDatabase(
   engine: EngineName,
@@ -32,21 +58,7 @@ export async function createTestDatabase(
     url = `sqlite:${path.join(dir, 'test.db')}`;
     drop = async () => fs.rmSync(dir, { recursive: true, force: true });
   } else {
-    const adminUrl = process.env.TEST_DATABASE_URL!;
-    const name = `materiel_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    ({ url, drop } = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL!, 'materiel_t'));
   }
   const handle = createDb(url);
   if (options.migrate !== false) await migrateToLatest(handle.db);
