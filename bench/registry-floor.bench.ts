@@ -9,13 +9,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBulkInserter } from '../src/db/dialect/bulk-insert.ts';
-import { deferredIndexes } from '../src/db/dialect/deferred-indexes.ts';
-import { newId } from '../src/db/ids.ts';
-import type { Db, NewRow } from '../src/db/schema.ts';
-import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import type { AppContext } from '../src/services/context.ts';
-import { createOrganisation } from '../src/services/organisation-service.ts';
+import { createOrganisation } from '../src/modules/identity/use-cases/organisation-service.ts';
+import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
+import type { AppContext } from '../src/platform/context.ts';
+import { createBulkInserter } from '../src/platform/db/dialect/bulk-insert.ts';
+import { deferredIndexes } from '../src/platform/db/dialect/deferred-indexes.ts';
+import { newId } from '../src/platform/db/ids.ts';
+import type { Db, NewRow } from '../src/platform/db/schema.ts';
 import { benchDatabase, benchEngines, writeResults } from './support.ts';
 
 const args = process.argv.slice(2);

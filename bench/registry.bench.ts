@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import type { AppContext } from '../src/services/context.ts';
-import { generateInventoryCsv, normalisedSerialOfRow } from '../src/services/demo/inventory-generator.ts';
-import { createOrganisation } from '../src/services/organisation-service.ts';
-import { importItems } from '../src/services/registry/import-service.ts';
-import { listWeapons } from '../src/services/registry/weapon-service.ts';
+import { createOrganisation } from '../src/modules/identity/use-cases/organisation-service.ts';
+import { generateInventoryCsv, normalisedSerialOfRow } from '../src/modules/registry/inventory-generator.ts';
+import { importItems } from '../src/modules/registry/use-cases/import-service.ts';
+import { listWeapons } from '../src/modules/registry/use-cases/weapon-service.ts';
+import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
+import type { AppContext } from '../src/platform/context.ts';
 import { benchDatabase, benchEngines, mb, percentile, trackPeakMemory, writeResults } from './support.ts';
 
 const args = process.argv.slice(2);

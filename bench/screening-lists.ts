@@ -7,11 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { toListEntry } from '../src/domain/designations/list-entry.ts';
-import { parseOfacSdnCsv } from '../src/domain/designations/ofac-csv.ts';
-import { parseUnConsolidatedXml } from '../src/domain/designations/un-xml.ts';
-import { buildIndex, type ScreenQuery, screen } from '../src/domain/matching/index.ts';
-import { prng } from '../src/services/demo/inventory-generator.ts';
+import { prng } from '../src/modules/registry/inventory-generator.ts';
+import { toListEntry } from '../src/modules/screening/domain/designations/list-entry.ts';
+import { parseOfacSdnCsv } from '../src/modules/screening/domain/designations/ofac-csv.ts';
+import { parseUnConsolidatedXml } from '../src/modules/screening/domain/designations/un-xml.ts';
+import { buildIndex, type ScreenQuery, screen } from '../src/modules/screening/domain/matching/index.ts';
 import { percentile, SHARED_DATA, writeResults } from './support.ts';
 
 const unFile = path.join(SHARED_DATA, 'un-sc-consolidated/consolidated-2020-03-20.xml');

@@ -9,8 +9,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareNames, DEFAULT_THRESHOLD } from '../src/domain/matching/compare.ts';
-import type { EntityType } from '../src/domain/matching/normalise.ts';
+import { compareNames, DEFAULT_THRESHOLD } from '../src/modules/screening/domain/matching/compare.ts';
+import type { EntityType } from '../src/modules/screening/domain/matching/normalise.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = path.resolve(here, '../../shared/data/name-bench');

@@ -12,7 +12,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildIndex, type ListEntry, type ScreenQuery, screen } from '../src/domain/matching/index.ts';
+import {
+  buildIndex,
+  type ListEntry,
+  type ScreenQuery,
+  screen,
+} from '../src/modules/screening/domain/matching/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name: string, fallback: number) => {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDb } from '../src/db/create-db.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { type AppContext, DEFAULT_CONFIG } from '../src/services/context.ts';
+import { type AppContext, DEFAULT_CONFIG } from '../src/platform/context.ts';
+import { createDb } from '../src/platform/db/create-db.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { createScratchPostgresDatabase } from '../test/support/databases.ts';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { normalizeCountryKey } from '../src/domain/designations/country-normalize.ts';
+import { normalizeCountryKey } from '../src/reference/countries/country-normalize.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const input = path.resolve(

@@ -1,6 +1,6 @@
 // Rewrites the generated table in docs/roles.md from the permission matrix.
 import fs from 'node:fs';
-import { ROLES_TABLE_END, ROLES_TABLE_START, rolesMarkdownTable } from '../src/policies/roles-doc.ts';
+import { ROLES_TABLE_END, ROLES_TABLE_START, rolesMarkdownTable } from '../src/platform/access/roles-doc.ts';
 
 const file = new URL('../docs/roles.md', import.meta.url);
 const text = fs.readFileSync(file, 'utf8');

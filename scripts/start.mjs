@@ -18,7 +18,8 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = ['src/web', 'src/shared'].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
+// The web app imports contracts and vocabularies from the server side, so any source may matter.
+const sources = ['src'].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
 const stale = !fs.existsSync(built) || Math.max(...sources.map(newestMtime)) > fs.statSync(built).mtimeMs;
 if (stale) {
   process.stderr.write('Building the web app (vite build)...\n');

@@ -4,22 +4,25 @@ import { fileURLToPath } from 'node:url';
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findImport } from '../src/db/repositories/import-repository.ts';
-import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import { ROLE_CLEARANCE } from '../src/policies/permissions.ts';
-import { login } from '../src/services/auth-service.ts';
-import { ensureFirstAdministrator, FIRST_ORGANISATION_NAME } from '../src/services/bootstrap-service.ts';
-import { createOrganisation } from '../src/services/organisation-service.ts';
-import { attachToWeapon } from '../src/services/registry/attachment-service.ts';
-import { startImport, uploadImportFile } from '../src/services/registry/import-runner.ts';
-import { recordLotEvent, registerLot } from '../src/services/registry/lot-service.ts';
-import { recordWeaponEvent, registerWeapon } from '../src/services/registry/weapon-service.ts';
-import { recordHits } from '../src/services/screening/hit-service.ts';
-import { loadList } from '../src/services/screening/list-service.ts';
-import { sha256 } from '../src/services/secrets.ts';
-import { createApiToken } from '../src/services/token-service.ts';
-import { createUser } from '../src/services/user-service.ts';
-import { confidentialityRank, ROLES, type Role } from '../src/shared/vocab.ts';
+import { login } from '../src/modules/identity/use-cases/auth-service.ts';
+import {
+  ensureFirstAdministrator,
+  FIRST_ORGANISATION_NAME,
+} from '../src/modules/identity/use-cases/bootstrap-service.ts';
+import { createOrganisation } from '../src/modules/identity/use-cases/organisation-service.ts';
+import { createApiToken } from '../src/modules/identity/use-cases/token-service.ts';
+import { createUser } from '../src/modules/identity/use-cases/user-service.ts';
+import { findImport } from '../src/modules/registry/repository/import-repository.ts';
+import { attachToWeapon } from '../src/modules/registry/use-cases/attachment-service.ts';
+import { startImport, uploadImportFile } from '../src/modules/registry/use-cases/import-runner.ts';
+import { recordLotEvent, registerLot } from '../src/modules/registry/use-cases/lot-service.ts';
+import { recordWeaponEvent, registerWeapon } from '../src/modules/registry/use-cases/weapon-service.ts';
+import { recordHits } from '../src/modules/screening/use-cases/hit-service.ts';
+import { loadList } from '../src/modules/screening/use-cases/list-service.ts';
+import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
+import { ROLE_CLEARANCE } from '../src/platform/access/permissions.ts';
+import { sha256 } from '../src/platform/secrets.ts';
+import { confidentialityRank, ROLES, type Role } from '../src/reference/vocab.ts';
 import { createTestApp, multipartBody, TEST_PASSWORD, type TestApp } from './support/app.ts';
 import { ENGINES } from './support/databases.ts';
 

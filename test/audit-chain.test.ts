@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import { createOrganisation } from '../src/services/organisation-service.ts';
-import { createUser } from '../src/services/user-service.ts';
+import { createOrganisation } from '../src/modules/identity/use-cases/organisation-service.ts';
+import { createUser } from '../src/modules/identity/use-cases/user-service.ts';
+import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
 import { runCli } from './support/cli.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/databases.ts';
 

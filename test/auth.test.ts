@@ -1,10 +1,10 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import { createOrganisation } from '../src/services/organisation-service.ts';
-import { sha256 } from '../src/services/secrets.ts';
-import { createUser } from '../src/services/user-service.ts';
-import type { Role } from '../src/shared/vocab.ts';
+import { createOrganisation } from '../src/modules/identity/use-cases/organisation-service.ts';
+import { createUser } from '../src/modules/identity/use-cases/user-service.ts';
+import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
+import { sha256 } from '../src/platform/secrets.ts';
+import type { Role } from '../src/reference/vocab.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/app.ts';
 import { ENGINES } from './support/databases.ts';
 

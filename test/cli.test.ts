@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../src/db/migrations/index.ts';
-import { login, resolveApiToken } from '../src/services/auth-service.ts';
-import { sha256 } from '../src/services/secrets.ts';
-import { ORGANISATION_KINDS } from '../src/shared/vocab.ts';
+import { login, resolveApiToken } from '../src/modules/identity/use-cases/auth-service.ts';
+import { MIGRATIONS } from '../src/platform/migrations/index.ts';
+import { sha256 } from '../src/platform/secrets.ts';
+import { ORGANISATION_KINDS } from '../src/reference/vocab.ts';
 import { type CliResult, runCli } from './support/cli.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/databases.ts';
 

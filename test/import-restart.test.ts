@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findImport } from '../src/db/repositories/import-repository.ts';
-import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import { createOrganisation } from '../src/services/organisation-service.ts';
+import { createOrganisation } from '../src/modules/identity/use-cases/organisation-service.ts';
+import { findImport } from '../src/modules/registry/repository/import-repository.ts';
 import {
   failInterruptedImports,
   importStatus,
   uploadImportFile,
-} from '../src/services/registry/import-runner.ts';
+} from '../src/modules/registry/use-cases/import-runner.ts';
+import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/databases.ts';
 
 describe.each(ENGINES)('imports interrupted by a restart on %s', (engine) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/db/schema.ts';
+import type { Db } from '../src/platform/db/schema.ts';
 import { createTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { runCli } from './support/cli.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/databases.ts';

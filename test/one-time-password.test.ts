@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import { createUser } from '../src/services/user-service.ts';
+import { createUser } from '../src/modules/identity/use-cases/user-service.ts';
+import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
 import { ENGINES } from './support/databases.ts';
 

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import { createOrganisation } from '../src/services/organisation-service.ts';
-import { exportItems } from '../src/services/registry/export-service.ts';
-import { importItems } from '../src/services/registry/import-service.ts';
-import { createSite } from '../src/services/registry/site-service.ts';
-import { getWeapon, listWeapons, registerWeapon } from '../src/services/registry/weapon-service.ts';
+import { createOrganisation } from '../src/modules/identity/use-cases/organisation-service.ts';
+import { exportItems } from '../src/modules/registry/use-cases/export-service.ts';
+import { importItems } from '../src/modules/registry/use-cases/import-service.ts';
+import { createSite } from '../src/modules/registry/use-cases/site-service.ts';
+import { getWeapon, listWeapons, registerWeapon } from '../src/modules/registry/use-cases/weapon-service.ts';
+import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/databases.ts';
 
 describe.each(ENGINES)('an exported registry re-imported elsewhere on %s', (engine) => {

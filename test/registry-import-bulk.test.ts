@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import { createOrganisation } from '../src/services/organisation-service.ts';
-import { importItems } from '../src/services/registry/import-service.ts';
-import { listWeapons } from '../src/services/registry/weapon-service.ts';
+import { createOrganisation } from '../src/modules/identity/use-cases/organisation-service.ts';
+import { importItems } from '../src/modules/registry/use-cases/import-service.ts';
+import { listWeapons } from '../src/modules/registry/use-cases/weapon-service.ts';
+import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/databases.ts';
 
 /**

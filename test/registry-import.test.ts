@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTabular } from '../src/services/files/tabular-reader.ts';
-import type { ImportSummary } from '../src/shared/contracts/registry.ts';
+import type { ImportSummary } from '../src/modules/registry/contracts.ts';
+import { readTabular } from '../src/platform/files/tabular-reader.ts';
 import {
   CSV_INVENTORY,
   CUSTOM_MAPPING,

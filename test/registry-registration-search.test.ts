@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import { createOrganisation } from '../src/services/organisation-service.ts';
-import { listWeapons, registerWeapon } from '../src/services/registry/weapon-service.ts';
+import { createOrganisation } from '../src/modules/identity/use-cases/organisation-service.ts';
+import { listWeapons, registerWeapon } from '../src/modules/registry/use-cases/weapon-service.ts';
+import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/databases.ts';
 
 describe.each(ENGINES)('searching the registry by national registration number on %s', (engine) => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateMarkingCode } from '../src/domain/registry/national-marking-code.ts';
-import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import { createOrganisation } from '../src/services/organisation-service.ts';
-import { listWeapons } from '../src/services/registry/weapon-service.ts';
+import { createOrganisation } from '../src/modules/identity/use-cases/organisation-service.ts';
+import { validateMarkingCode } from '../src/modules/registry/domain/national-marking-code.ts';
+import { listWeapons } from '../src/modules/registry/use-cases/weapon-service.ts';
+import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
 import { runCli } from './support/cli.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/databases.ts';
 

@@ -1,11 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromJson } from '../src/db/json.ts';
-import { SYSTEM_CLI } from '../src/policies/actor.ts';
-import { ensureFirstAdministrator } from '../src/services/bootstrap-service.ts';
-import { createOrganisation } from '../src/services/organisation-service.ts';
-import { createUser } from '../src/services/user-service.ts';
-import type { Role } from '../src/shared/vocab.ts';
+import { ensureFirstAdministrator } from '../src/modules/identity/use-cases/bootstrap-service.ts';
+import { createOrganisation } from '../src/modules/identity/use-cases/organisation-service.ts';
+import { createUser } from '../src/modules/identity/use-cases/user-service.ts';
+import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
+import { fromJson } from '../src/platform/db/json.ts';
+import type { Role } from '../src/reference/vocab.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/app.ts';
 import { ENGINES } from './support/databases.ts';
 

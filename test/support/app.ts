@@ -1,9 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { SYSTEM_CLI } from '../../src/policies/actor.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { createOrganisation } from '../../src/services/organisation-service.ts';
-import { createUser } from '../../src/services/user-service.ts';
-import type { OrganisationKind, Role } from '../../src/shared/vocab.ts';
+import { buildApp } from '../../src/app/build-app.ts';
+import { createOrganisation } from '../../src/modules/identity/use-cases/organisation-service.ts';
+import { createUser } from '../../src/modules/identity/use-cases/user-service.ts';
+import { SYSTEM_CLI } from '../../src/platform/access/actor.ts';
+import type { OrganisationKind, Role } from '../../src/reference/vocab.ts';
 import { createTestDatabase, type EngineName, type TestDatabase } from './databases.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery-2616';

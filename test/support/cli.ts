@@ -1,4 +1,4 @@
-import { main } from '../../src/cli/main.ts';
+import { main } from '../../src/app/cli.ts';
 
 export interface CliResult {
   code: number;

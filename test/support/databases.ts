@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createDb, type DatabaseHandle } from '../../src/db/create-db.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { type AppContext, DEFAULT_CONFIG } from '../../src/services/context.ts';
+import { type AppContext, DEFAULT_CONFIG } from '../../src/platform/context.ts';
+import { createDb, type DatabaseHandle } from '../../src/platform/db/create-db.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 
 export type EngineName = 'sqlite' | 'postgres';
 

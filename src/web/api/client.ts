@@ -8,23 +8,24 @@
  */
 import type { z } from 'zod';
 import type {
-  AuditEntry,
-  AuditPage,
-  AuditQuery,
-  AuditVerdict as AuditVerdictSchema,
-} from '../../shared/contracts/audit.ts';
-import type {
   ChangePassword,
   Login,
   SessionInfo,
   SessionSummary as SessionSummarySchema,
-} from '../../shared/contracts/auth.ts';
-import type { ErrorBody } from '../../shared/contracts/common.ts';
+} from '../../modules/identity/contracts/auth.ts';
 import type {
   CreateOrganisation,
   Organisation,
   UpdateOrganisation,
-} from '../../shared/contracts/organisations.ts';
+} from '../../modules/identity/contracts/organisations.ts';
+import type { ApiToken, CreateApiToken, CreatedApiToken } from '../../modules/identity/contracts/tokens.ts';
+import type {
+  CreatedUser,
+  CreateUser,
+  SetRole,
+  UpdateUser,
+  User,
+} from '../../modules/identity/contracts/users.ts';
 import type {
   Attachment as AttachmentSchema,
   CreateSite,
@@ -41,10 +42,15 @@ import type {
   WeaponDetail,
   WeaponQuery,
   WeaponSummary,
-} from '../../shared/contracts/registry.ts';
-import type { ApiToken, CreateApiToken, CreatedApiToken } from '../../shared/contracts/tokens.ts';
-import type { CreatedUser, CreateUser, SetRole, UpdateUser, User } from '../../shared/contracts/users.ts';
-import type { Confidentiality, OrganisationKind, Role } from '../../shared/vocab.ts';
+} from '../../modules/registry/contracts.ts';
+import type {
+  AuditEntry,
+  AuditPage,
+  AuditQuery,
+  AuditVerdict as AuditVerdictSchema,
+} from '../../platform/audit/contracts.ts';
+import type { ErrorBody } from '../../platform/contracts/common.ts';
+import type { Confidentiality, OrganisationKind, Role } from '../../reference/vocab.ts';
 
 export type {
   ApiToken,

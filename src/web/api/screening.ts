@@ -8,7 +8,7 @@ import type {
   HIT_DECISIONS,
   PARTY_TYPES,
   ScreenHit as ScreenHitSchema,
-} from '../../shared/contracts/screening.ts';
+} from '../../modules/screening/contracts.ts';
 import { request } from './client.ts';
 
 export type PartyType = (typeof PARTY_TYPES)[number];

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/vocab.ts';
+import type { Role } from '../../reference/vocab.ts';
 import type { SessionInfo } from '../api/client.ts';
 
 /** The signed-in user's role in the organisation they are working for, if they are a member of it. */

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '../../shared/contracts/users.ts';
+import { PASSWORD_MIN_LENGTH } from '../../modules/identity/contracts/users.ts';
 import { api } from '../api/client.ts';
 import { useSessionState } from '../app/session.tsx';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.tsx';

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreateOrganisation } from '../../shared/contracts/organisations.ts';
+import type { CreateOrganisation } from '../../modules/identity/contracts/organisations.ts';
 import {
   CONFIDENTIALITY_LEVELS,
   type Confidentiality,
   ORGANISATION_KINDS,
   type OrganisationKind,
-} from '../../shared/vocab.ts';
+} from '../../reference/vocab.ts';
 import { api, type Organisation } from '../api/client.ts';
 import { useSession } from '../app/session.tsx';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.tsx';

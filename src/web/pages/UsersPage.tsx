@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '../../shared/contracts/users.ts';
-import { ROLES, type Role } from '../../shared/vocab.ts';
+import { PASSWORD_MIN_LENGTH } from '../../modules/identity/contracts/users.ts';
+import { ROLES, type Role } from '../../reference/vocab.ts';
 import { api, type User } from '../api/client.ts';
 import { useSession } from '../app/session.tsx';
 import { useConfirm } from '../components/ConfirmDialog.tsx';

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HIT_DECISIONS } from '../../../shared/contracts/screening.ts';
+import { HIT_DECISIONS } from '../../../modules/screening/contracts.ts';
 import type { HitDecision as Decision, Hit, ScreeningApi } from '../../api/screening.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { ErrorAlert, fieldError } from '../ErrorAlert.tsx';

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ITEM_FIELDS, type ItemField } from '../../../domain/inventory-import/fields.ts';
+import { ITEM_FIELDS, type ItemField } from '../../../modules/registry/domain/inventory-import/fields.ts';
 import {
   api,
   type ImportMapping,

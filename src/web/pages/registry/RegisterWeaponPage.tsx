@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../../../shared/vocab.ts';
+import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../../../reference/vocab.ts';
 import { api, type RegisterWeapon } from '../../api/client.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { Field } from '../../components/Field.tsx';

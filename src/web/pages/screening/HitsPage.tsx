@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PARTY_TYPES } from '../../../shared/contracts/screening.ts';
+import { PARTY_TYPES } from '../../../modules/screening/contracts.ts';
 import { type PartyType, type ScreeningApi, useScreeningApi, versionLabel } from '../../api/screening.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';

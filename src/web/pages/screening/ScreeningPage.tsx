@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PARTY_TYPES } from '../../../shared/contracts/screening.ts';
+import { PARTY_TYPES } from '../../../modules/screening/contracts.ts';
 import {
   type Hit,
   type PartyType,

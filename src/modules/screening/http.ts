@@ -1,0 +1,279 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isInstallationAdmin } from '../../platform/access/access.ts';
+import { recordAudit } from '../../platform/audit/audit-recorder.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/context.ts';
+import { forbidden, validationError } from '../../platform/errors.ts';
+import { requireActor } from '../identity/http-auth.ts';
+import { CreateParty, Decide, ScreenHit, ScreenRequest, ScreenResponse } from './contracts.ts';
+import type { ListSource } from './domain/designations/model.ts';
+import { getDesignation, searchDesignations } from './use-cases/designation-service.ts';
+import {
+  addParty,
+  decideHit,
+  listHitsOf,
+  listNotificationsOf,
+  listPartiesOf,
+  recordHits,
+} from './use-cases/hit-service.ts';
+import { diffVersions, listListVersions, loadList } from './use-cases/list-service.ts';
+import { compareTwoNames, requireScreening, screenParties } from './use-cases/screening-service.ts';
+
+export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['screening'];
+
+  r.post(
+    '/api/screen',
+    {
+      schema: {
+        tags,
+        summary:
+          "Screen up to 1,000 parties against the designations lists in force (for companies' systems, with an API token)",
+        body: ScreenRequest,
+        response: { 200: ScreenResponse },
+      },
+      config: {
+        // Per account (all its tokens and sessions), not per address: a company's systems share
+        // addresses behind their proxies, and one account must not use up another's allowance.
+        rateLimit: {
+          max: 120,
+          timeWindow: '1 minute',
+          keyGenerator: (request: FastifyRequest) =>
+            request.actor?.kind === 'user'
+              ? `screen:user:${request.actor.userId}`
+              : `screen:ip:${request.ip}`,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const result = await screenParties(ctx, actor, request.body);
+      await inTransaction(ctx, (trx) =>
+        recordAudit(
+          trx,
+          actor,
+          {
+            action: 'screening.request',
+            recordType: 'screening',
+            after: {
+              queries: result.results.length,
+              withCandidates: result.results.filter((x) => x.results.length).length,
+              listVersion: result.listVersion,
+              names: result.results.slice(0, 20).map((x) => x.query.name),
+            },
+          },
+          ctx.now(),
+        ),
+      );
+      return result;
+    },
+  );
+  r.post(
+    '/api/screen/compare',
+    {
+      schema: {
+        tags,
+        summary: 'Why two names do or do not match',
+        body: z.object({
+          a: z.string(),
+          b: z.string(),
+          type: z.enum(['person', 'organization', 'vessel', 'any']).default('any'),
+        }),
+      },
+    },
+    async (request) => {
+      requireScreening(requireActor(request));
+      return compareTwoNames(request.body.a, request.body.b, request.body.type);
+    },
+  );
+
+  r.get(
+    '/api/lists',
+    { schema: { tags, summary: 'Loaded versions of the designations lists' } },
+    async (request) => {
+      requireActor(request);
+      return { versions: await listListVersions(ctx) };
+    },
+  );
+  r.post(
+    '/api/lists',
+    {
+      schema: {
+        tags,
+        summary: 'Load a list version (multipart: file; installation administrators)',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      // Refuse before reading up to 100 MB from someone who may not load lists anyway.
+      if (!isInstallationAdmin(actor))
+        throw forbidden('Only an installation administrator can load designations lists.');
+      const part = await request.file({ limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
+      if (!part)
+        throw validationError('Send the list as multipart/form-data field "file".', [
+          { field: 'file', message: 'Missing.' },
+        ]);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'materiel-list-'));
+      try {
+        const file = path.join(dir, path.basename(part.filename || '') || 'list');
+        fs.writeFileSync(file, await part.toBuffer());
+        const source = (part.fields.source as { value?: string } | undefined)?.value as
+          | ListSource
+          | undefined;
+        const version = (part.fields.version as { value?: string } | undefined)?.value;
+        return reply.status(201).send(await loadList(ctx, actor, { fileOrUrl: file, source, version }));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+  r.get(
+    '/api/lists/diff',
+    {
+      schema: {
+        tags,
+        summary: 'Differences between two versions of a list, field by field',
+        querystring: z.object({ from: z.string(), to: z.string() }),
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return diffVersions(ctx, request.query.from, request.query.to);
+    },
+  );
+  r.get(
+    '/api/designations',
+    {
+      schema: {
+        tags,
+        summary: 'Designated parties as listed on a date',
+        querystring: z.object({
+          q: z.string().optional(),
+          asOf: z.string().optional(),
+          source: z.string().optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return searchDesignations(ctx, {
+        text: request.query.q,
+        asOf: request.query.asOf,
+        source: request.query.source,
+        limit: request.query.limit,
+      });
+    },
+  );
+  r.get(
+    '/api/designations/:source/:ref',
+    {
+      schema: {
+        tags,
+        summary: 'A designated party with all its data and its history across versions',
+        params: z.object({ source: z.string(), ref: z.string() }),
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return getDesignation(ctx, request.params.source, request.params.ref);
+    },
+  );
+
+  r.get(
+    '/api/parties',
+    {
+      schema: {
+        tags,
+        summary: "The organisation's screened parties",
+        querystring: z.object({ organisationId: z.string().optional() }),
+      },
+    },
+    async (request) => ({
+      parties: await listPartiesOf(ctx, requireActor(request), request.query.organisationId),
+    }),
+  );
+  r.post(
+    '/api/parties',
+    {
+      schema: {
+        tags,
+        summary: 'Keep a party, screen it now and on every new list version',
+        body: CreateParty,
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addParty(ctx, requireActor(request), request.body)),
+  );
+  r.get(
+    '/api/hits',
+    {
+      schema: {
+        tags,
+        summary: 'Screening hits and their decisions',
+        querystring: z.object({
+          organisationId: z.string().optional(),
+          status: z.string().optional(),
+          partyId: z.string().optional(),
+        }),
+      },
+    },
+    async (request) => ({ hits: await listHitsOf(ctx, requireActor(request), request.query) }),
+  );
+  r.post(
+    '/api/hits',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record candidates of a screening to decide on them (screened again by the server against the lists in force)',
+        body: z.object({
+          organisationId: z.string(),
+          query: z.record(z.string(), z.unknown()),
+          // The candidates to keep, as /api/screen returned them; only source and ref are taken
+          // (and the score, to screen again as low): the server screens the query itself.
+          results: z
+            .array(ScreenHit.pick({ source: true, ref: true, score: true }))
+            .min(1)
+            .max(50),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        hits: await recordHits(
+          ctx,
+          requireActor(request),
+          request.body.organisationId,
+          request.body.query,
+          request.body.results,
+        ),
+      }),
+  );
+  r.post(
+    '/api/hits/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Decide on a hit: cleared, escalated or confirmed, with a reason',
+        params: z.object({ id: z.string() }),
+        body: Decide,
+      },
+    },
+    async (request) => decideHit(ctx, requireActor(request), request.params.id, request.body),
+  );
+  r.get(
+    '/api/notifications',
+    { schema: { tags, summary: 'New hits raised by re-screening' } },
+    async (request) => ({
+      notifications: await listNotificationsOf(ctx, requireActor(request)),
+    }),
+  );
+}

@@ -1,0 +1,67 @@
+import type { Confidentiality, Role } from '../../reference/vocab.ts';
+
+/**
+ * What each role of an organisation may do with that organisation's records. This table is the
+ * policy: every policy function consults it, and docs/roles.md is checked against it by a test, so
+ * the documentation cannot drift from what is enforced.
+ */
+export const PERMISSIONS = {
+  'organisation.read': 'See the organisation and its members',
+  'organisation.manage': "Change the organisation's details, add and remove members, set their roles",
+  'token.manage_others': 'Create and revoke API tokens for other members',
+  'audit.read': "Read the organisation's audit log",
+  'registry.read': 'See weapons, ammunition lots and their ledgers',
+  'registry.write': 'Register weapons and lots, import inventories, record ledger events',
+  'recovery.write': 'Document recovered (seized, found, surrendered) materiel in the field',
+  'tracing.manage': 'Send and answer tracing requests, open and write cases',
+  'reports.read': 'See aggregated statistics, trends and reports',
+  'screening.run': 'Screen parties against the designations lists',
+  'screening.decide': 'Record a decision (cleared, escalated, confirmed) on a screening hit',
+  'lists.manage': 'Load new versions of designations lists',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+const ALL = Object.keys(PERMISSIONS) as Permission[];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ALL,
+  registrar: [
+    'organisation.read',
+    'registry.read',
+    'registry.write',
+    'recovery.write',
+    'reports.read',
+    'screening.run',
+  ],
+  field_officer: ['organisation.read', 'registry.read', 'recovery.write', 'screening.run'],
+  investigator: [
+    'organisation.read',
+    'registry.read',
+    'recovery.write',
+    'tracing.manage',
+    'reports.read',
+    'screening.run',
+    'screening.decide',
+  ],
+  analyst: ['organisation.read', 'registry.read', 'reports.read', 'screening.run'],
+  screener: ['organisation.read', 'screening.run', 'screening.decide'],
+  viewer: ['organisation.read', 'registry.read', 'reports.read'],
+};
+
+/**
+ * Highest confidentiality level a role may read within its own organisation. Strictly confidential
+ * material (sources, ongoing investigations) is limited to administrators and investigators.
+ */
+export const ROLE_CLEARANCE: Record<Role, Confidentiality> = {
+  admin: 'strictly_confidential',
+  investigator: 'strictly_confidential',
+  registrar: 'confidential',
+  field_officer: 'confidential',
+  analyst: 'confidential',
+  screener: 'restricted',
+  viewer: 'restricted',
+};
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

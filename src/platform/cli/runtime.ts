@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { findUserByEmail } from '../../modules/identity/repository/user-repository.ts';
+import { actorForUser } from '../../modules/identity/use-cases/auth-service.ts';
+import { type Actor, SYSTEM_CLI } from '../access/actor.ts';
+import { type AppConfig, type AppContext, DEFAULT_CONFIG } from '../context.ts';
+import { createDb, type DatabaseHandle } from '../db/create-db.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../db/url.ts';
+import { UsageError } from './io.ts';
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  as?: string;
+}
+
+export function databaseUrl(opts: GlobalOptions): string {
+  return opts.db ?? process.env.MATERIEL_DATABASE_URL ?? DEFAULT_DATABASE_URL;
+}
+
+export function configFromEnv(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    ...DEFAULT_CONFIG,
+    dataDir: process.env.MATERIEL_DATA_DIR ?? DEFAULT_CONFIG.dataDir,
+    sessionTtlHours: Number(process.env.MATERIEL_SESSION_HOURS ?? DEFAULT_CONFIG.sessionTtlHours),
+    ...overrides,
+  };
+}
+
+export interface Runtime {
+  handle: DatabaseHandle;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+/** Opens the database and brings its schema up to date (every command but `db status` does). */
+export async function openRuntime(
+  opts: GlobalOptions,
+  config: Partial<AppConfig> = {},
+  migrate = true,
+): Promise<Runtime> {
+  const url = databaseUrl(opts);
+  try {
+    parseDatabaseUrl(url);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const handle = createDb(url);
+  try {
+    if (migrate) await migrateToLatest(handle.db);
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+  const dataDir = handle.sqlitePath ? path.dirname(handle.sqlitePath) : configFromEnv().dataDir;
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    sqlite: handle.sqlite,
+    config: configFromEnv({ dataDir, ...config }),
+    now: () => new Date(),
+  };
+  return { handle, ctx, close: () => handle.close() };
+}
+
+/** The CLI acts as the installation's system actor, or as a named user with `--as EMAIL`. */
+export async function cliActor(runtime: Runtime, opts: GlobalOptions): Promise<Actor> {
+  if (!opts.as) return SYSTEM_CLI;
+  const user = await findUserByEmail(runtime.ctx.db, opts.as);
+  if (!user) throw new UsageError(`No user has the e-mail address ${opts.as}. Check --as.`);
+  if (user.disabled_at) throw new UsageError(`The account ${opts.as} is disabled.`);
+  return actorForUser(runtime.ctx.db, user, 'cli');
+}
