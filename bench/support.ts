@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { migrateInstallation } from '../src/app/migrations.ts';
 import { type AppContext, DEFAULT_CONFIG } from '../src/platform/context.ts';
 import { createDb } from '../src/platform/db/create-db.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { createScratchPostgresDatabase } from '../test/support/databases.ts';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -86,7 +86,7 @@ export async function benchDatabase(
   if (engine === 'postgres')
     ({ url, drop } = await createScratchPostgresDatabase(PG_ADMIN_URL, 'materiel_bench'));
   const handle = createDb(url);
-  await migrateToLatest(handle.db);
+  await migrateInstallation(handle.db);
   const ctx: AppContext = {
     db: handle.db,
     dialect: handle.dialect,

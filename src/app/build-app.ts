@@ -9,18 +9,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { organisationRoutes } from '../modules/identity/http/organisation-routes.ts';
-import { sessionRoutes } from '../modules/identity/http/session-routes.ts';
-import { tokenRoutes } from '../modules/identity/http/token-routes.ts';
-import { userRoutes } from '../modules/identity/http/user-routes.ts';
-import { registerAuth } from '../modules/identity/http-auth.ts';
-import { importRoutes } from '../modules/registry/http/import-routes.ts';
-import { registryRoutes } from '../modules/registry/http/registry-routes.ts';
-import { screeningRoutes } from '../modules/screening/http.ts';
 import { auditRoutes } from '../platform/audit/audit-http.ts';
 import type { AppContext } from '../platform/context.ts';
 import { errorHandler } from '../platform/http/errors.ts';
 import { metaRoutes } from '../platform/http/meta-routes.ts';
+import { MODULES } from './modules.ts';
 
 export interface AppDeps {
   ctx: AppContext;
@@ -80,16 +73,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerAuth(app, ctx);
+  const [first, ...rest] = MODULES;
+  // The first module (identity) authenticates every request; the platform's routes come next.
+  first?.routes?.(app, ctx);
   metaRoutes(app, ctx, deps.version ?? '0.0.0');
-  sessionRoutes(app, ctx);
-  organisationRoutes(app, ctx);
-  userRoutes(app, ctx);
-  tokenRoutes(app, ctx);
   auditRoutes(app, ctx);
-  registryRoutes(app, ctx);
-  importRoutes(app, ctx);
-  screeningRoutes(app, ctx);
+  for (const module of rest) module.routes?.(app, ctx);
 
   serveWebApp(app, deps.webDir);
   return app;

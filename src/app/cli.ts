@@ -1,9 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { registerOrgCommands } from '../modules/identity/cli/org-commands.ts';
-import { registerTokenCommands } from '../modules/identity/cli/token-commands.ts';
-import { registerUserCommands } from '../modules/identity/cli/user-commands.ts';
-import { registerRegistryCommands } from '../modules/registry/cli.ts';
-import { registerScreeningCommands } from '../modules/screening/cli.ts';
+import { actorForEmail } from '../modules/identity/index.ts';
 import { registerAuditCommands } from '../platform/audit/audit-cli.ts';
 import type { CommandEnv } from '../platform/cli/command-kit.ts';
 import { type CliIo, EXIT_OK, EXIT_USAGE, emitError, exitCodeFor, processIo } from '../platform/cli/io.ts';
@@ -11,6 +7,8 @@ import { registerBackupCommands } from './commands/backup-commands.ts';
 import { registerDbCommands } from './commands/db-commands.ts';
 import { registerJobCommands } from './commands/job-commands.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { MODULES } from './modules.ts';
 
 export function buildProgram(env: CommandEnv): Command {
   const program = new Command('materiel')
@@ -29,13 +27,9 @@ export function buildProgram(env: CommandEnv): Command {
     .configureOutput({ writeOut: (t) => env.io.stdout(t), writeErr: (t) => env.io.stderr(t) });
   registerServeCommand(program, env);
   registerDbCommands(program, env);
-  registerOrgCommands(program, env);
-  registerUserCommands(program, env);
-  registerTokenCommands(program, env);
+  for (const module of MODULES) module.commands?.(program, env);
   registerAuditCommands(program, env);
   registerBackupCommands(program, env);
-  registerRegistryCommands(program, env);
-  registerScreeningCommands(program, env);
   registerJobCommands(program, env);
   for (const command of program.commands) applyExitOverride(command, env);
   return program;
@@ -50,7 +44,7 @@ function applyExitOverride(command: Command, env: CommandEnv): void {
 
 /** Runs the CLI and returns its exit code (0 success, 1 failure, 2 bad input or usage). */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const env: CommandEnv = { io, exitCode: EXIT_OK };
+  const env: CommandEnv = { io, exitCode: EXIT_OK, installation: { migrations: MIGRATIONS, actorForEmail } };
   const program = buildProgram(env);
   const json = argv.includes('--json');
   try {

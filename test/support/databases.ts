@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { migrateInstallation } from '../../src/app/migrations.ts';
 import { type AppContext, DEFAULT_CONFIG } from '../../src/platform/context.ts';
 import { createDb, type DatabaseHandle } from '../../src/platform/db/create-db.ts';
-import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 
 export type EngineName = 'sqlite' | 'postgres';
 
@@ -61,7 +61,7 @@ export async function createTestDatabase(
     ({ url, drop } = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL!, 'materiel_t'));
   }
   const handle = createDb(url);
-  if (options.migrate !== false) await migrateToLatest(handle.db);
+  if (options.migrate !== false) await migrateInstallation(handle.db);
   const ctx: AppContext = {
     db: handle.db,
     dialect: handle.dialect,

@@ -11,7 +11,7 @@ export function registerDbCommands(program: Command, env: CommandEnv): void {
       withRuntime(
         env,
         async ({ runtime, io, json }) => {
-          const report = await migrateToLatest(runtime.ctx.db);
+          const report = await migrateToLatest(runtime.ctx.db, env.installation.migrations);
           emit(io, json, { dialect: runtime.ctx.dialect, applied: report.applied }, () =>
             report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'The database is up to date.',
           );
@@ -25,7 +25,7 @@ export function registerDbCommands(program: Command, env: CommandEnv): void {
       withRuntime(
         env,
         async ({ runtime, io, json }) => {
-          const list = await migrationStatus(runtime.ctx.db);
+          const list = await migrationStatus(runtime.ctx.db, env.installation.migrations);
           const pending = list.filter((m) => !m.executedAt).map((m) => m.name);
           emit(
             io,

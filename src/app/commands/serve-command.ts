@@ -19,7 +19,7 @@ export function registerServeCommand(program: Command, env: CommandEnv): void {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 1 || port > 65535)
         throw new UsageError(`--port ${opts.port} is not a port number (1-65535).`);
-      const runtime = await openRuntime(globalOptions(command));
+      const runtime = await openRuntime(globalOptions(command), env.installation.migrations);
       const app = await startServer({
         ctx: runtime.ctx,
         port,

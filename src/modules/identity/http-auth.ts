@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
+import '../../platform/http/request-actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type ResolvedSession, resolveApiToken, resolveSession } from './use-cases/auth-service.ts';
 
@@ -10,7 +11,6 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    actor: Actor | null;
     session: ResolvedSession | null;
   }
 }
@@ -92,15 +92,6 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
 function sameSecret(given: string | string[] | undefined, expected: string): boolean {
   if (typeof given !== 'string' || given.length !== expected.length) return false;
   return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
-}
-
-export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor)
-    throw new AppError(
-      'unauthenticated',
-      'Sign in, or send an API token as "Authorization: Bearer <token>".',
-    );
-  return request.actor;
 }
 
 export function requireSession(request: FastifyRequest): ResolvedSession {

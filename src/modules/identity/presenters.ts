@@ -1,5 +1,3 @@
-import type { AuditEntry } from '../../platform/audit/contracts.ts';
-import { fromJson } from '../../platform/db/json.ts';
 import type { Db, Row } from '../../platform/db/schema.ts';
 import type { Confidentiality, OrganisationKind, Role } from '../../reference/vocab.ts';
 import type { Organisation } from './contracts/organisations.ts';
@@ -55,22 +53,5 @@ export function presentApiToken(row: Row<'api_tokens'> & { email: string }): Api
     lastUsedAt: row.last_used_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
-  };
-}
-
-export function presentAuditEntry(row: Row<'audit_log'>): AuditEntry {
-  return {
-    seq: Number(row.seq),
-    id: row.id,
-    at: row.at,
-    actorId: row.actor_id,
-    actorLabel: row.actor_label,
-    action: row.action,
-    recordType: row.record_type,
-    recordId: row.record_id,
-    organisationId: row.organisation_id,
-    address: row.address,
-    before: fromJson(row.before_json),
-    after: fromJson(row.after_json),
   };
 }

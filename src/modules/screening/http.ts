@@ -9,7 +9,7 @@ import { recordAudit } from '../../platform/audit/audit-recorder.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { forbidden, validationError } from '../../platform/errors.ts';
-import { requireActor } from '../identity/http-auth.ts';
+import { requireActor } from '../../platform/http/request-actor.ts';
 import { CreateParty, Decide, ScreenHit, ScreenRequest, ScreenResponse } from './contracts.ts';
 import type { ListSource } from './domain/designations/model.ts';
 import { getDesignation, searchDesignations } from './use-cases/designation-service.ts';

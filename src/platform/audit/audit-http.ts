@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../../modules/identity/http-auth.ts';
 import type { AppContext } from '../context.ts';
+import { requireActor } from '../http/request-actor.ts';
 import * as audit from './audit-service.ts';
 import { AuditPage, AuditQuery, AuditVerdict } from './contracts.ts';
 

@@ -1,4 +1,3 @@
-import { presentAuditEntry } from '../../modules/identity/presenters.ts';
 import { canInOrganisation, isInstallationAdmin, organisationsWith } from '../access/access.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AppContext } from '../context.ts';
@@ -7,6 +6,7 @@ import { parseInput } from '../validation/parse-input.ts';
 import { type ChainVerdict, createChainVerifier, type StoredAuditEntry } from './audit-chain.ts';
 import { iterateAuditLog, readChainHead, searchAuditLog } from './audit-repository.ts';
 import { AuditQuery } from './contracts.ts';
+import { presentAuditEntry } from './present.ts';
 
 /** Audit entries of the organisations whose log the actor may read (administrators). */
 export async function searchAudit(ctx: AppContext, actor: Actor, input: unknown) {

@@ -1,12 +1,23 @@
 import type { Command } from 'commander';
 import type { Actor } from '../access/actor.ts';
+import type { AppContext } from '../context.ts';
+import type { MigrationSet } from '../db/migrate.ts';
 import type { CliIo } from './io.ts';
 import { cliActor, type GlobalOptions, openRuntime, type Runtime } from './runtime.ts';
+
+/** What the app supplies to every command: the platform's CLI knows no module. */
+export interface CliInstallation {
+  /** Every migration of the installation (src/app/migrations.ts). */
+  migrations: MigrationSet;
+  /** Turns `--as EMAIL` into that user's actor, with that user's permissions only. */
+  actorForEmail(ctx: AppContext, email: string): Promise<Actor>;
+}
 
 export interface CommandEnv {
   io: CliIo;
   /** Set by an action; main() returns it. */
   exitCode: number;
+  installation: CliInstallation;
 }
 
 export interface ActionScope {
@@ -36,9 +47,12 @@ export function withRuntime<A extends unknown[]>(
   return async (...args: A) => {
     const command = args[args.length - 1] as Command;
     const global = globalOptions(command);
-    const runtime = await openRuntime(global, {}, options.migrate ?? true);
+    const runtime = await openRuntime(
+      global,
+      (options.migrate ?? true) ? env.installation.migrations : undefined,
+    );
     try {
-      const actor = await cliActor(runtime, global);
+      const actor = await cliActor(runtime, global, env.installation.actorForEmail);
       await body({ runtime, actor, global, io: env.io, json: Boolean(global.json) }, ...args);
     } finally {
       await runtime.close();

@@ -1,10 +1,8 @@
 import path from 'node:path';
-import { findUserByEmail } from '../../modules/identity/repository/user-repository.ts';
-import { actorForUser } from '../../modules/identity/use-cases/auth-service.ts';
 import { type Actor, SYSTEM_CLI } from '../access/actor.ts';
 import { type AppConfig, type AppContext, DEFAULT_CONFIG } from '../context.ts';
 import { createDb, type DatabaseHandle } from '../db/create-db.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { type MigrationSet, migrateToLatest } from '../db/migrate.ts';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../db/url.ts';
 import { UsageError } from './io.ts';
 
@@ -33,11 +31,14 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Opens the database and brings its schema up to date (every command but `db status` does). */
+/**
+ * Opens the database and, given the installation's migrations, brings its schema up to date (every
+ * command but `db status` does).
+ */
 export async function openRuntime(
   opts: GlobalOptions,
+  migrations: MigrationSet | undefined,
   config: Partial<AppConfig> = {},
-  migrate = true,
 ): Promise<Runtime> {
   const url = databaseUrl(opts);
   try {
@@ -47,7 +48,7 @@ export async function openRuntime(
   }
   const handle = createDb(url);
   try {
-    if (migrate) await migrateToLatest(handle.db);
+    if (migrations) await migrateToLatest(handle.db, migrations);
   } catch (e) {
     await handle.close();
     throw e;
@@ -63,11 +64,15 @@ export async function openRuntime(
   return { handle, ctx, close: () => handle.close() };
 }
 
-/** The CLI acts as the installation's system actor, or as a named user with `--as EMAIL`. */
-export async function cliActor(runtime: Runtime, opts: GlobalOptions): Promise<Actor> {
+/**
+ * The CLI acts as the installation's system actor, or as a named user with `--as EMAIL`; the
+ * identity module turns the address into that user's actor.
+ */
+export async function cliActor(
+  runtime: Runtime,
+  opts: GlobalOptions,
+  actorForEmail: (ctx: AppContext, email: string) => Promise<Actor>,
+): Promise<Actor> {
   if (!opts.as) return SYSTEM_CLI;
-  const user = await findUserByEmail(runtime.ctx.db, opts.as);
-  if (!user) throw new UsageError(`No user has the e-mail address ${opts.as}. Check --as.`);
-  if (user.disabled_at) throw new UsageError(`The account ${opts.as} is disabled.`);
-  return actorForUser(runtime.ctx.db, user, 'cli');
+  return actorForEmail(runtime.ctx, opts.as);
 }

@@ -1,16 +1,14 @@
 import type { Migration } from 'kysely';
-import * as m0002 from '../../modules/registry/migrations/0002-registry.ts';
-import * as m0004 from '../../modules/screening/migrations/0004-designations.ts';
 import * as m0001 from './0001-foundation.ts';
 import * as m0003 from './0003-jobs.ts';
 
 /**
- * Every migration, in order. Static imports (not a folder scan) so that the set is fixed at build
- * time and identical on every installation. Append only; never edit a landed migration.
+ * The platform's own migrations. Modules contribute theirs through their `MaterielModule`; the app
+ * merges both (src/app/migrations.ts). Static imports, not a folder scan, so the set is fixed at
+ * build time and identical on every installation. Append only; never edit a landed migration.
+ * 0001-foundation predates modules: it also creates identity's tables, and stays here by its name.
  */
-export const MIGRATIONS: Record<string, Migration> = {
+export const PLATFORM_MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
-  '0002-registry': m0002,
   '0003-jobs': m0003,
-  '0004-designations': m0004,
 };

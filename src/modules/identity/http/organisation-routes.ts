@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
+import { requireActor } from '../../../platform/http/request-actor.ts';
 import { CreateOrganisation, Organisation, UpdateOrganisation } from '../contracts/organisations.ts';
-import { requireActor } from '../http-auth.ts';
 import * as orgs from '../use-cases/organisation-service.ts';
 
 export function organisationRoutes(app: FastifyInstance, ctx: AppContext): void {

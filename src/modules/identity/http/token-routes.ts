@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { Ok } from '../../../platform/contracts/common.ts';
+import { requireActor } from '../../../platform/http/request-actor.ts';
 import { ApiToken, CreateApiToken, CreatedApiToken } from '../contracts/tokens.ts';
-import { requireActor } from '../http-auth.ts';
 import * as tokens from '../use-cases/token-service.ts';
 
 export function tokenRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { Ok } from '../../../platform/contracts/common.ts';
+import { requireActor } from '../../../platform/http/request-actor.ts';
 import { CreatedUser, CreateUser, SetRole, UpdateUser, User } from '../contracts/users.ts';
-import { requireActor } from '../http-auth.ts';
 import * as users from '../use-cases/user-service.ts';
 
 export function userRoutes(app: FastifyInstance, ctx: AppContext): void {

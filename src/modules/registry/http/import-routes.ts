@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { validationError } from '../../../platform/errors.ts';
-import { requireActor } from '../../identity/http-auth.ts';
+import { requireActor } from '../../../platform/http/request-actor.ts';
 import { ImportMapping } from '../contracts.ts';
 import {
   importRejects,
