@@ -476,6 +476,16 @@ describe.each(ENGINES)('designations lists on %s', (engine) => {
       const empty = await installationAdmin.upload('/api/lists', {});
       expect(empty.statusCode).toBe(400);
 
+      // The source, when given, is one of the lists the installation knows.
+      const unknownSource = await installationAdmin.upload(
+        '/api/lists',
+        { source: 'eu' },
+        { name: 'un-consolidated-v2.xml', content: fs.readFileSync(fixture('un-consolidated-v2.xml')) },
+      );
+      expect(unknownSource.statusCode, unknownSource.body).toBe(400);
+      expect(unknownSource.json().error.message).toMatch(/un-sc or ofac-sdn/);
+      expect(await storageCounts(db())).toEqual(before);
+
       // A file part without a name is still a list (the source is detected from its content).
       const nameless = await installationAdmin.upload(
         '/api/lists',

@@ -99,6 +99,20 @@ describe.each(ENGINES)('screening on %s', (engine) => {
     return r.json<ScreenOutput>();
   }
 
+  /** The newest `screening.request` audit entry, with its contents parsed. */
+  async function lastScreeningAudit() {
+    const entry = await db()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'screening.request')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    return { ...entry, after: JSON.parse(entry.after_json ?? 'null') as Record<string, unknown> };
+  }
+  const screeningAudits = () =>
+    countRows(db(), 'audit_log', { column: 'action', value: 'screening.request' });
+
   async function versionIdOf(version: string): Promise<string> {
     return (
       await db()
@@ -363,6 +377,73 @@ describe.each(ENGINES)('screening on %s', (engine) => {
       expect(human.stdout).toMatch(/row 6: dob/);
     });
 
+    it('audits CLI screening like the API: one screening.request entry per name or file, by who ran it', async () => {
+      const before = await screeningAudits();
+      const screened = await screen('Bahaji Said');
+      const single = await lastScreeningAudit();
+      expect(single.actor_label).toBe('system:cli');
+      expect(single.record_type).toBe('screening');
+      expect(single.after).toEqual({
+        queries: 1,
+        withCandidates: 1,
+        listVersion: screened.listVersion,
+        names: ['Bahaji Said'],
+      });
+
+      const asScreener = await cli(['--as', screener.email, 'screen', 'Doku Umarov', '--json']);
+      expect(asScreener.code, asScreener.stdout + asScreener.stderr).toBe(0);
+      expect((await lastScreeningAudit()).actor_label).toBe(screener.email);
+      expect((await lastScreeningAudit()).after).toMatchObject({ queries: 1, names: ['Doku Umarov'] });
+
+      // A file of 25 parties, one of them unreadable: the entry counts the 24 screened and names the first 20.
+      const input = path.join(work, 'audited.csv');
+      const names = Array.from({ length: 24 }, (_, i) => (i === 3 ? 'Said Bahaji' : `Party Number ${i}`));
+      fs.writeFileSync(
+        input,
+        ['id,name,dob', '0,Doku Umarov,sometime', ...names.map((n, i) => `${i + 1},${n},`)].join('\n'),
+      );
+      const batch = await cli([
+        '--as',
+        screener.email,
+        'screen',
+        '--input',
+        input,
+        '--output',
+        path.join(work, 'audited-out.csv'),
+        '--json',
+      ]);
+      expect(batch.code, batch.stdout + batch.stderr).toBe(0);
+      const summary = batch.json<{ withHits: number; rejected: number; listVersion: string }>();
+      expect(summary.rejected).toBe(1);
+      const entry = await lastScreeningAudit();
+      expect(entry.actor_label).toBe(screener.email);
+      expect(entry.after).toEqual({
+        queries: 24,
+        withCandidates: summary.withHits,
+        listVersion: summary.listVersion,
+        names: names.slice(0, 20),
+      });
+      expect(await screeningAudits()).toBe(before + 3);
+
+      // Refused screening leaves no entry.
+      expect((await cli(['--as', viewer.email, 'screen', 'Bahaji Said', '--json'])).code).toBe(1);
+      expect(
+        (
+          await cli([
+            '--as',
+            viewer.email,
+            'screen',
+            '--input',
+            input,
+            '--output',
+            path.join(work, 'refused-out.csv'),
+            '--json',
+          ])
+        ).code,
+      ).toBe(1);
+      expect(await screeningAudits()).toBe(before + 3);
+    });
+
     it('refuses a batch without --output or without a name column', async () => {
       const input = path.join(work, 'no-name.csv');
       fs.writeFileSync(input, 'id,party\n1,Said Bahaji\n');
@@ -370,6 +451,31 @@ describe.each(ENGINES)('screening on %s', (engine) => {
       expect(noOutput.code).toBe(2);
       const noName = await cli(['screen', '--input', input, '--output', path.join(work, 'x.csv'), '--json']);
       expect(noName.code).toBe(2);
+      // The same bounds as the API: 1 to 50 candidates per name.
+      const parties = path.join(work, 'limits.csv');
+      fs.writeFileSync(parties, 'id,name\n1,Muhammad\n');
+      for (const limit of ['0', '51', 'many']) {
+        const out = path.join(work, `limit-${limit}.csv`);
+        const r = await cli(['screen', '--input', parties, '--output', out, '--limit', limit, '--json']);
+        expect(r.code, `--limit ${limit}`).toBe(2);
+        expect(r.json<{ error: { message: string } }>().error.message).toMatch(/limit/);
+        expect(fs.existsSync(out)).toBe(false);
+      }
+      const one = path.join(work, 'limit-1.csv');
+      const limited = await cli([
+        'screen',
+        '--input',
+        parties,
+        '--output',
+        one,
+        '--threshold',
+        '0.5',
+        '--limit',
+        '1',
+        '--json',
+      ]);
+      expect(limited.code, limited.stdout + limited.stderr).toBe(0);
+      expect(parse(fs.readFileSync(one, 'utf8').replace(/^\uFEFF/, ''), { columns: true })).toHaveLength(1);
       expect(noName.json<{ error: { message: string } }>().error.message).toMatch(/"name" column/);
       const missing = await cli([
         'screen',
@@ -423,6 +529,28 @@ describe.each(ENGINES)('screening on %s', (engine) => {
       expect(human.stdout).toMatch(
         /^0\.9\d\d\n {2}No type given: compared as people's names\.\n {2}Matched parts/,
       );
+      // As on the API, comparing names is screening: a viewer may not.
+      const asViewer = await cli([
+        '--as',
+        viewer.email,
+        'screen',
+        'compare',
+        'Mohammed Ali',
+        'Muhammad Ali',
+        '--json',
+      ]);
+      expect(asViewer.code).toBe(1);
+      expect(asViewer.json<{ error: { code: string } }>().error.code).toBe('forbidden');
+      const asAnalyst = await cli([
+        '--as',
+        analyst.email,
+        'screen',
+        'compare',
+        'Mohammed Ali',
+        'Muhammad Ali',
+        '--json',
+      ]);
+      expect(asAnalyst.code, asAnalyst.stdout + asAnalyst.stderr).toBe(0);
       // Without --type, the number makes it an organisation or vessel comparison.
       const untyped = await cli(['screen', 'compare', 'Ocean Star 1', 'Ocean Star 2', '--json']);
       expect(untyped.json<{ score: number }>().score).toBeLessThan(0.5);
@@ -493,6 +621,13 @@ describe.each(ENGINES)('screening on %s', (engine) => {
           .limit(1)
           .executeTakeFirstOrThrow();
         expect(entry.actor_label).toBe(screener.email);
+        expect(entry.record_type).toBe('screening');
+        expect(JSON.parse(entry.after_json!)).toEqual({
+          queries: 2,
+          withCandidates: 1,
+          listVersion: body.listVersion,
+          names: ['Bahaji Said', 'General Trading Company Ltd'],
+        });
       });
 
       it('takes up to 1,000 queries and refuses 1,001', async () => {

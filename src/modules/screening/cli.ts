@@ -5,20 +5,19 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { type CommandEnv, withRuntime } from '../../platform/cli/command-kit.ts';
 import { emit, table, UsageError } from '../../platform/cli/io.ts';
-import { PARTY_TYPES, ScreenQuery } from './contracts.ts';
+import { PARTY_TYPES } from './contracts.ts';
 import type { ListSource } from './domain/designations/model.ts';
+import { screenBatch } from './use-cases/batch-screening.ts';
 import { searchDesignations } from './use-cases/designation-service.ts';
 import { diffVersions, listListVersions, loadList } from './use-cases/list-service.ts';
 import {
+  compareNamePairs,
   compareTwoNames,
   DEFAULT_THRESHOLD,
-  describeVersions,
-  requireLists,
-  requireScreening,
-  screeningIndex,
   screenParties,
-  screenWith,
 } from './use-cases/screening-service.ts';
+
+type PartyType = (typeof PARTY_TYPES)[number];
 
 function readCsv(file: string): Record<string, string>[] {
   if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist.`);
@@ -78,8 +77,8 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
     .command('versions')
     .description('The loaded versions')
     .action(
-      withRuntime(env, async ({ runtime, io, json }) => {
-        const versions = await listListVersions(runtime.ctx);
+      withRuntime(env, async ({ runtime, actor, io, json }) => {
+        const versions = await listListVersions(runtime.ctx, actor);
         emit(io, json, { versions }, () =>
           table(versions, ['id', 'source', 'version', 'loadedAt', 'fileName']),
         );
@@ -96,7 +95,7 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
       withRuntime(
         env,
         async (
-          { runtime, io, json },
+          { runtime, actor, io, json },
           o: { asOf?: string; search?: string; source?: string; limit: string },
         ) => {
           if (o.source && !['un-sc', 'ofac-sdn'].includes(o.source))
@@ -104,7 +103,7 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
           const limit = Number(o.limit);
           if (!Number.isInteger(limit) || limit < 1 || limit > 500)
             throw new UsageError('--limit is a whole number from 1 to 500.');
-          const found = await searchDesignations(runtime.ctx, {
+          const found = await searchDesignations(runtime.ctx, actor, {
             asOf: o.asOf,
             text: o.search,
             source: o.source,
@@ -124,8 +123,8 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
     .argument('<from-version-id>')
     .argument('<to-version-id>')
     .action(
-      withRuntime(env, async ({ runtime, io, json }, from: string, to: string) => {
-        const d = await diffVersions(runtime.ctx, from, to);
+      withRuntime(env, async ({ runtime, actor, io, json }, from: string, to: string) => {
+        const d = await diffVersions(runtime.ctx, actor, from, to);
         emit(io, json, d, () =>
           [
             `${d.source} ${d.fromVersion} -> ${d.toVersion}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.unchanged} unchanged`,
@@ -162,18 +161,12 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
         ) => {
           if (o.input) {
             if (!o.output) throw new UsageError('--input needs --output FILE for the results.');
-            requireScreening(actor);
             const t = threshold(o.threshold);
             const rows = readCsv(o.input);
             if (rows.length && !('name' in rows[0]!))
               throw new UsageError(
                 `${o.input} needs a "name" column (and "id"; optional type, dob, country).`,
               );
-            const loaded = await screeningIndex(runtime.ctx);
-            requireLists(loaded);
-            const out: (string | number)[][] = [
-              ['id', 'name', 'rank', 'ref', 'source', 'matched_name', 'score', 'explanation'],
-            ];
             const bar =
               io.interactive && !json
                 ? new cliProgress.SingleBar(
@@ -184,22 +177,38 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
                     cliProgress.Presets.shades_classic,
                   )
                 : null;
-            bar?.start(rows.length, 0);
-            const started = performance.now();
-            const errors: { row: number; message: string }[] = [];
-            let withHits = 0;
+            let batch: Awaited<ReturnType<typeof screenBatch>>;
+            try {
+              batch = await screenBatch(
+                runtime.ctx,
+                actor,
+                {
+                  queries: rows.map((row) => ({
+                    name: row.name,
+                    type: row.type || undefined,
+                    dob: row.dob || undefined,
+                    country: row.country || undefined,
+                  })),
+                  threshold: t,
+                  limit: Number(o.limit ?? 10),
+                },
+                {
+                  // Drawn once screening starts, so that a refusal prints no empty bar.
+                  onProgress: (done, total) => (done === 0 ? bar?.start(total, 0) : bar?.update(done)),
+                },
+              );
+            } finally {
+              bar?.stop();
+            }
+            const out: (string | number)[][] = [
+              ['id', 'name', 'rank', 'ref', 'source', 'matched_name', 'score', 'explanation'],
+            ];
+            const errors = batch.rejected.map((r) => ({ row: r.index + 2, message: r.message }));
+            const screened = new Map(batch.screened.map((x) => [x.index, x.results]));
+            const rejected = new Map(batch.rejected.map((x) => [x.index, x.message]));
             rows.forEach((row, i) => {
-              const parsed = ScreenQuery.safeParse({
-                name: row.name,
-                type: row.type || undefined,
-                dob: row.dob || undefined,
-                country: row.country || undefined,
-              });
-              if (!parsed.success) {
-                errors.push({
-                  row: i + 2,
-                  message: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '),
-                });
+              const hits = screened.get(i);
+              if (!hits) {
                 out.push([
                   row.id ?? '',
                   row.name ?? '',
@@ -208,12 +217,10 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
                   '',
                   '',
                   '',
-                  `not screened: ${errors[errors.length - 1]!.message}`,
+                  `not screened: ${rejected.get(i)}`,
                 ]);
                 return;
               }
-              const hits = screenWith(loaded, parsed.data, t, Number(o.limit ?? 10));
-              if (hits.length) withHits++;
               if (!hits.length) out.push([row.id ?? '', row.name ?? '', '', '', '', '', '', '']);
               for (const [rank, h] of hits.entries())
                 out.push([
@@ -226,27 +233,25 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
                   h.score,
                   h.explanation.join(' | '),
                 ]);
-              if (i % 100 === 0) bar?.update(i);
             });
-            bar?.stop();
             fs.writeFileSync(o.output, stringify(out, { bom: true }));
             const summary = {
               queries: rows.length,
-              withHits,
+              withHits: batch.withCandidates,
               rows: out.length - 1,
               rejected: errors.length,
               errors,
               output: o.output,
-              listVersion: describeVersions(loaded),
-              threshold: t,
-              seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
+              listVersion: batch.listVersion,
+              threshold: batch.threshold,
+              seconds: batch.seconds,
             };
             emit(
               io,
               json,
               summary,
               () =>
-                `Screened ${rows.length - errors.length} of ${rows.length} parties in ${summary.seconds} s against ${summary.listVersion}: ${withHits} with candidates. Results in ${o.output}.${errors.length ? `\n${errors.length} row(s) not screened:${errors.map((e) => `\n  row ${e.row}: ${e.message}`).join('')}` : ''}`,
+                `Screened ${rows.length - errors.length} of ${rows.length} parties in ${summary.seconds} s against ${summary.listVersion}: ${summary.withHits} with candidates. Results in ${o.output}.${errors.length ? `\n${errors.length} row(s) not screened:${errors.map((e) => `\n  row ${e.row}: ${e.message}`).join('')}` : ''}`,
             );
             return;
           }
@@ -288,58 +293,62 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
     .option('--pairs <csv>', 'columns name1, name2 and optional schema (Person, Company, Vessel...)')
     .option('--output <csv>', 'the pairs with a score column')
     .action(
-      async (
-        a: string | undefined,
-        b: string | undefined,
-        o: { type: string; pairs?: string; output?: string },
-        command: Command,
-      ) => {
-        let root = command;
-        while (root.parent) root = root.parent;
-        const json = Boolean(root.opts().json);
-        // "screen" has --type and --output too, and commander gives an option to the parent command
-        // wherever it appears on the line: read them from there when this command did not get them.
-        const parent = command.parent?.opts<{ type?: string; output?: string }>() ?? {};
-        const output = o.output ?? parent.output;
-        const type = o.type !== 'any' ? o.type : (parent.type ?? 'any');
-        if (!(PARTY_TYPES as readonly string[]).includes(type))
-          throw new UsageError(`--type is one of ${PARTY_TYPES.join(', ')}.`);
-        if (o.pairs) {
-          if (!output) throw new UsageError('--pairs needs --output FILE.');
-          const rows = readCsv(o.pairs);
-          const typeOf = (schema: string | undefined): (typeof PARTY_TYPES)[number] =>
-            /person/i.test(schema ?? '')
-              ? 'person'
-              : /vessel/i.test(schema ?? '')
-                ? 'vessel'
-                : /company|organi[sz]ation|legalentity/i.test(schema ?? '')
-                  ? 'organization'
-                  : (type as (typeof PARTY_TYPES)[number]);
-          const header = rows.length ? Object.keys(rows[0]!) : ['name1', 'name2'];
-          if (!header.includes('name1') || !header.includes('name2'))
-            throw new UsageError(`${o.pairs} needs the columns name1 and name2 (and optional schema).`);
-          const out = [[...header, 'score']];
-          const errors: { row: number; message: string }[] = [];
-          rows.forEach((row, i) => {
-            let score = '';
-            if (row.name1 && row.name2)
-              score = String(compareTwoNames(row.name1, row.name2, typeOf(row.schema)).score);
-            else errors.push({ row: i + 2, message: 'name1 or name2 is empty: not scored.' });
-            out.push([...header.map((h) => row[h] ?? ''), score]);
-          });
-          fs.writeFileSync(output, stringify(out));
-          emit(
-            env.io,
-            json,
-            { pairs: rows.length, scored: rows.length - errors.length, errors, output },
-            () =>
-              `Scored ${rows.length - errors.length} of ${rows.length} pairs into ${output}.${errors.map((e) => `\n  row ${e.row}: ${e.message}`).join('')}`,
-          );
-          return;
-        }
-        if (!a || !b) throw new UsageError('Give two names, or --pairs FILE --output FILE.');
-        const r = compareTwoNames(a, b, type as (typeof PARTY_TYPES)[number]);
-        emit(env.io, json, r, () => `${r.score.toFixed(3)}\n  ${r.explanation.join('\n  ')}`);
-      },
+      withRuntime(
+        env,
+        async (
+          { runtime, actor, io, json },
+          a: string | undefined,
+          b: string | undefined,
+          o: { type: string; pairs?: string; output?: string },
+          command: Command,
+        ) => {
+          // "screen" has --type and --output too, and commander gives an option to the parent command
+          // wherever it appears on the line: read them from there when this command did not get them.
+          const parent = command.parent?.opts<{ type?: string; output?: string }>() ?? {};
+          const output = o.output ?? parent.output;
+          const type = o.type !== 'any' ? o.type : (parent.type ?? 'any');
+          if (!(PARTY_TYPES as readonly string[]).includes(type))
+            throw new UsageError(`--type is one of ${PARTY_TYPES.join(', ')}.`);
+          if (o.pairs) {
+            if (!output) throw new UsageError('--pairs needs --output FILE.');
+            const rows = readCsv(o.pairs);
+            const typeOf = (schema: string | undefined): PartyType =>
+              /person/i.test(schema ?? '')
+                ? 'person'
+                : /vessel/i.test(schema ?? '')
+                  ? 'vessel'
+                  : /company|organi[sz]ation|legalentity/i.test(schema ?? '')
+                    ? 'organization'
+                    : (type as PartyType);
+            const header = rows.length ? Object.keys(rows[0]!) : ['name1', 'name2'];
+            if (!header.includes('name1') || !header.includes('name2'))
+              throw new UsageError(`${o.pairs} needs the columns name1 and name2 (and optional schema).`);
+            const compared = await compareNamePairs(
+              runtime.ctx,
+              actor,
+              rows.map((row) => ({ a: row.name1, b: row.name2, type: typeOf(row.schema) })),
+            );
+            const out = [[...header, 'score']];
+            const errors: { row: number; message: string }[] = [];
+            rows.forEach((row, i) => {
+              const c = compared[i];
+              if (!c) errors.push({ row: i + 2, message: 'name1 or name2 is empty: not scored.' });
+              out.push([...header.map((h) => row[h] ?? ''), c ? String(c.score) : '']);
+            });
+            fs.writeFileSync(output, stringify(out));
+            emit(
+              io,
+              json,
+              { pairs: rows.length, scored: rows.length - errors.length, errors, output },
+              () =>
+                `Scored ${rows.length - errors.length} of ${rows.length} pairs into ${output}.${errors.map((e) => `\n  row ${e.row}: ${e.message}`).join('')}`,
+            );
+            return;
+          }
+          if (!a || !b) throw new UsageError('Give two names, or --pairs FILE --output FILE.');
+          const r = await compareTwoNames(runtime.ctx, actor, a, b, type as PartyType);
+          emit(io, json, r, () => `${r.score.toFixed(3)}\n  ${r.explanation.join('\n  ')}`);
+        },
+      ),
     );
 }

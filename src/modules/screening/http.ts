@@ -1,17 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isInstallationAdmin } from '../../platform/access/access.ts';
-import { recordAudit } from '../../platform/audit/audit-recorder.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { inTransaction } from '../../platform/context.ts';
-import { forbidden, validationError } from '../../platform/errors.ts';
+import { validationError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/request-actor.ts';
 import { CreateParty, Decide, ScreenHit, ScreenRequest, ScreenResponse } from './contracts.ts';
-import type { ListSource } from './domain/designations/model.ts';
 import { getDesignation, searchDesignations } from './use-cases/designation-service.ts';
 import {
   addParty,
@@ -22,7 +16,7 @@ import {
   recordHits,
 } from './use-cases/hit-service.ts';
 import { diffVersions, listListVersions, loadList } from './use-cases/list-service.ts';
-import { compareTwoNames, requireScreening, screenParties } from './use-cases/screening-service.ts';
+import { compareTwoNames, screenParties } from './use-cases/screening-service.ts';
 
 export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -51,28 +45,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const result = await screenParties(ctx, actor, request.body);
-      await inTransaction(ctx, (trx) =>
-        recordAudit(
-          trx,
-          actor,
-          {
-            action: 'screening.request',
-            recordType: 'screening',
-            after: {
-              queries: result.results.length,
-              withCandidates: result.results.filter((x) => x.results.length).length,
-              listVersion: result.listVersion,
-              names: result.results.slice(0, 20).map((x) => x.query.name),
-            },
-          },
-          ctx.now(),
-        ),
-      );
-      return result;
-    },
+    async (request) => screenParties(ctx, requireActor(request), request.body),
   );
   r.post(
     '/api/screen/compare',
@@ -87,19 +60,14 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         }),
       },
     },
-    async (request) => {
-      requireScreening(requireActor(request));
-      return compareTwoNames(request.body.a, request.body.b, request.body.type);
-    },
+    async (request) =>
+      compareTwoNames(ctx, requireActor(request), request.body.a, request.body.b, request.body.type),
   );
 
   r.get(
     '/api/lists',
     { schema: { tags, summary: 'Loaded versions of the designations lists' } },
-    async (request) => {
-      requireActor(request);
-      return { versions: await listListVersions(ctx) };
-    },
+    async (request) => ({ versions: await listListVersions(ctx, requireActor(request)) }),
   );
   r.post(
     '/api/lists',
@@ -111,27 +79,25 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      // Refuse before reading up to 100 MB from someone who may not load lists anyway.
-      if (!isInstallationAdmin(actor))
-        throw forbidden('Only an installation administrator can load designations lists.');
-      const part = await request.file({ limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
-      if (!part)
-        throw validationError('Send the list as multipart/form-data field "file".', [
-          { field: 'file', message: 'Missing.' },
-        ]);
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'materiel-list-'));
-      try {
-        const file = path.join(dir, path.basename(part.filename || '') || 'list');
-        fs.writeFileSync(file, await part.toBuffer());
-        const source = (part.fields.source as { value?: string } | undefined)?.value as
-          | ListSource
-          | undefined;
-        const version = (part.fields.version as { value?: string } | undefined)?.value;
-        return reply.status(201).send(await loadList(ctx, actor, { fileOrUrl: file, source, version }));
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+      const list = await loadList(ctx, requireActor(request), {
+        // Read only once the service has found the actor allowed to load lists.
+        read: async () => {
+          const part = await request.file({ limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
+          if (!part)
+            throw validationError('Send the list as multipart/form-data field "file".', [
+              { field: 'file', message: 'Missing.' },
+            ]);
+          // The text fields sent before the file.
+          const field = (name: string) => (part.fields[name] as { value?: string } | undefined)?.value;
+          return {
+            fileName: path.basename(part.filename || '') || 'list',
+            bytes: await part.toBuffer(),
+            source: field('source'),
+            version: field('version'),
+          };
+        },
+      });
+      return reply.status(201).send(list);
     },
   );
   r.get(
@@ -143,10 +109,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         querystring: z.object({ from: z.string(), to: z.string() }),
       },
     },
-    async (request) => {
-      requireActor(request);
-      return diffVersions(ctx, request.query.from, request.query.to);
-    },
+    async (request) => diffVersions(ctx, requireActor(request), request.query.from, request.query.to),
   );
   r.get(
     '/api/designations',
@@ -162,15 +125,13 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         }),
       },
     },
-    async (request) => {
-      requireActor(request);
-      return searchDesignations(ctx, {
+    async (request) =>
+      searchDesignations(ctx, requireActor(request), {
         text: request.query.q,
         asOf: request.query.asOf,
         source: request.query.source,
         limit: request.query.limit,
-      });
-    },
+      }),
   );
   r.get(
     '/api/designations/:source/:ref',
@@ -181,10 +142,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         params: z.object({ source: z.string(), ref: z.string() }),
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getDesignation(ctx, request.params.source, request.params.ref);
-    },
+    async (request) => getDesignation(ctx, requireActor(request), request.params.source, request.params.ref),
   );
 
   r.get(

@@ -1,3 +1,4 @@
+import type { Actor } from '../../../platform/access/actor.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { fromJson } from '../../../platform/db/json.ts';
 import { notFound, validationError } from '../../../platform/errors.ts';
@@ -24,9 +25,13 @@ function instantOf(asOf: string): string {
   return new Date(t).toISOString();
 }
 
-/** Designated parties as the lists stood on a date (today by default), found by name or reference. */
+/**
+ * Designated parties as the lists stood on a date (today by default), found by name or reference.
+ * The lists are public: any signed-in user, and the CLI, may read them, so `_actor` is not checked.
+ */
 export async function searchDesignations(
   ctx: AppContext,
+  _actor: Actor,
   q: { text?: string; asOf?: string; source?: string; limit?: number },
 ) {
   const sources = q.source ? [q.source] : [...LIST_SOURCES];
@@ -41,8 +46,8 @@ export async function searchDesignations(
   return { asOf: q.asOf ?? null, items: out };
 }
 
-/** One designation with every version that listed it and what changed from one to the next. */
-export async function getDesignation(ctx: AppContext, source: string, ref: string) {
+/** One designation with every version that listed it and what changed from one to the next (public, as above). */
+export async function getDesignation(ctx: AppContext, _actor: Actor, source: string, ref: string) {
   const rows = await historyOfDesignation(ctx.db, source, ref);
   if (!rows.length) throw notFound(`The designation ${ref}`);
   const history: { version: string; generatedAt: string; changes: ReturnType<typeof diffDesignations> }[] =

@@ -1,13 +1,14 @@
 import { can, organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel, SYSTEM_CLI } from '../../../platform/access/actor.ts';
 import { requireInOrganisation } from '../../../platform/access/require-in-organisation.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import { requireRecord } from '../../../platform/access/require-record.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { fromJson, toJson } from '../../../platform/db/json.ts';
 import type { Row } from '../../../platform/db/schema.ts';
-import { forbidden, notFound, validationError } from '../../../platform/errors.ts';
+import { forbidden, validationError } from '../../../platform/errors.ts';
 import { defineJob } from '../../../platform/jobs/queue.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../../../reference/vocab.ts';
 import { CreateParty, Decide, ScreenQuery } from '../contracts.ts';
@@ -15,9 +16,11 @@ import { DEFAULT_THRESHOLD } from '../domain/matching/index.ts';
 import * as repo from '../repository/screening-repository.ts';
 import { screeningIndex } from './index-cache.ts';
 import { RESCREEN_JOB } from './list-service.ts';
-import { type ScreenHitResult, screenWith } from './screening-service.ts';
+import { DECIDE_ON_HITS, NOT_SCREENING, SCREENING_HIT } from './policy.ts';
+import { type ScreenHitResult, screenWith } from './screen-with-index.ts';
 
-const NOT_SCREENING = 'Your role in this organisation does not include screening.';
+/** Re-screening after a new list version is the system's own work, so recorded in the audit log. */
+export const RESCREEN_ACTOR: Actor = { ...SYSTEM_CLI, label: 'job:rescreen' };
 
 function presentParty(p: Row<'screening_parties'>) {
   return {
@@ -102,8 +105,7 @@ export async function addParty(ctx: AppContext, actor: Actor, input: unknown) {
   const query = ScreenQuery.parse({ name: data.name, type: data.type, dob: data.dob, country: data.country });
   const results = loaded.entries ? screenWith(loaded, query, DEFAULT_THRESHOLD, 10) : [];
   const versionIds = new Map(loaded.versions.map((v) => [v.source, v.id]));
-  return inTransaction(ctx, async (trx) => {
-    const now = ctx.now().toISOString();
+  return write(ctx, actor, async ({ trx, at, audit }) => {
     const party: Row<'screening_parties'> = {
       id: newId(),
       organisation_id: data.organisationId,
@@ -114,7 +116,7 @@ export async function addParty(ctx: AppContext, actor: Actor, input: unknown) {
       birth_date: data.dob ?? null,
       country: data.country ?? null,
       created_by: actorLabel(actor),
-      created_at: now,
+      created_at: at,
     };
     await repo.insertParty(trx, party);
     const hits = hitRows(
@@ -125,21 +127,16 @@ export async function addParty(ctx: AppContext, actor: Actor, input: unknown) {
       results,
       versionIds,
       actorLabel(actor),
-      now,
+      at,
     );
     await repo.insertHits(trx, hits);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'screening.party.add',
-        recordType: 'screening_party',
-        recordId: party.id,
-        organisationId: party.organisation_id,
-        after: { ...presentParty(party), hits: hits.length },
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: 'screening.party.add',
+      recordType: 'screening_party',
+      recordId: party.id,
+      organisationId: party.organisation_id,
+      after: { ...presentParty(party), hits: hits.length },
+    });
     return { party: presentParty(party), hits: hits.map(presentHit) };
   });
 }
@@ -188,7 +185,7 @@ export async function recordHits(
   }
   const results = found.filter((f) => chosen.some((c) => c.source === f.source && c.ref === f.ref));
   const versionIds = new Map(loaded.versions.map((v) => [v.source, v.id]));
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at, audit }) => {
     const rows = hitRows(
       organisationId,
       'restricted',
@@ -197,20 +194,15 @@ export async function recordHits(
       results,
       versionIds,
       actorLabel(actor),
-      ctx.now().toISOString(),
+      at,
     );
     await repo.insertHits(trx, rows);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'screening.hits.record',
-        recordType: 'screening_hit',
-        organisationId,
-        after: { query, hits: rows.length },
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: 'screening.hits.record',
+      recordType: 'screening_hit',
+      organisationId,
+      after: { query, hits: rows.length },
+    });
     return rows.map(presentHit);
   });
 }
@@ -230,37 +222,30 @@ export async function listHitsOf(
 /** A decision on a hit (cleared, escalated, confirmed match) with its reason, against the list version it was found in. */
 export async function decideHit(ctx: AppContext, actor: Actor, hitId: string, input: unknown) {
   const data = parseInput(Decide, input);
-  return inTransaction(ctx, async (trx) => {
-    const hit = await repo.findHit(trx, hitId);
-    const record = hit && {
-      organisationId: hit.organisation_id,
-      confidentiality: hit.confidentiality as Confidentiality,
-    };
-    if (!hit || !record || !can(actor, 'screening.run', record)) throw notFound('The screening hit');
-    if (!can(actor, 'screening.decide', record))
-      throw forbidden('Your role may screen but not decide on hits. Ask a screener or investigator.');
+  return write(ctx, actor, async ({ trx, at, audit }) => {
+    const hit = await requireRecord(
+      ctx,
+      actor,
+      SCREENING_HIT,
+      await repo.findHit(trx, hitId),
+      DECIDE_ON_HITS,
+    );
     if (hit.status === 'confirmed')
       throw validationError('This hit was confirmed as a match; a confirmed match is not reopened.');
-    const now = ctx.now().toISOString();
     await repo.updateHit(trx, hitId, {
       status: data.decision,
       reason: data.reason,
       decided_by: actorLabel(actor),
-      decided_at: now,
+      decided_at: at,
     });
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: `screening.hit.${data.decision}`,
-        recordType: 'screening_hit',
-        recordId: hitId,
-        organisationId: hit.organisation_id,
-        before: { status: hit.status },
-        after: { status: data.decision, reason: data.reason, listVersionId: hit.list_version_id },
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: `screening.hit.${data.decision}`,
+      recordType: 'screening_hit',
+      recordId: hitId,
+      organisationId: hit.organisation_id,
+      before: { status: hit.status },
+      after: { status: data.decision, reason: data.reason, listVersionId: hit.list_version_id },
+    });
     return presentHit((await repo.findHit(trx, hitId))!);
   });
 }
@@ -300,6 +285,7 @@ export async function listNotificationsOf(ctx: AppContext, actor: Actor) {
  */
 export async function rescreenAllParties(
   ctx: AppContext,
+  actor: Actor,
   versionId: string,
 ): Promise<{ parties: number; newHits: number; superseded?: true }> {
   const loaded = await screeningIndex(ctx);
@@ -323,8 +309,7 @@ export async function rescreenAllParties(
     );
     if (!fresh.length) continue;
     newHits += fresh.length;
-    await inTransaction(ctx, async (trx) => {
-      const now = ctx.now().toISOString();
+    await write(ctx, actor, async ({ trx, at, audit }) => {
       await repo.insertHits(
         trx,
         hitRows(
@@ -334,8 +319,8 @@ export async function rescreenAllParties(
           query,
           fresh,
           versionIds,
-          'system:job:rescreen',
-          now,
+          actorLabel(actor),
+          at,
         ),
       );
       await repo.insertNotification(trx, {
@@ -348,21 +333,16 @@ export async function rescreenAllParties(
           versionId,
           hits: fresh.map((f) => ({ ref: f.ref, source: f.source, name: f.name, score: f.score })),
         }),
-        created_at: now,
+        created_at: at,
         read_at: null,
       });
-      await recordAudit(
-        trx,
-        { ...SYSTEM_CLI, label: 'job:rescreen' },
-        {
-          action: 'screening.rescreen.hit',
-          recordType: 'screening_party',
-          recordId: party.id,
-          organisationId: party.organisation_id,
-          after: { versionId, newHits: fresh.length },
-        },
-        ctx.now(),
-      );
+      await audit({
+        action: 'screening.rescreen.hit',
+        recordType: 'screening_party',
+        recordId: party.id,
+        organisationId: party.organisation_id,
+        after: { versionId, newHits: fresh.length },
+      });
     });
   }
   return { parties: parties.length, newHits };
@@ -370,5 +350,5 @@ export async function rescreenAllParties(
 
 export const rescreenJob = defineJob<{ versionId: string }>({
   kind: RESCREEN_JOB,
-  handle: (ctx, payload) => rescreenAllParties(ctx, payload.versionId),
+  handle: (ctx, payload) => rescreenAllParties(ctx, RESCREEN_ACTOR, payload.versionId),
 });

@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isInstallationAdmin } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { createBulkInserter } from '../../../platform/db/dialect/bulk-insert.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { fromJson, toJson } from '../../../platform/db/json.ts';
 import type { Row } from '../../../platform/db/schema.ts';
-import { conflict, forbidden, validationError } from '../../../platform/errors.ts';
+import { conflict, validationError } from '../../../platform/errors.ts';
 import { enqueueJob } from '../../../platform/jobs/queue.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { canonicalJson, diffSnapshots } from '../domain/designations/diff.ts';
 import {
   type Designation,
+  LIST_SOURCES,
   ListParseError,
   type ListSnapshot,
   type ListSource,
@@ -21,6 +21,7 @@ import {
 import { ofacVersionFromFileName, parseOfacSdnCsv } from '../domain/designations/ofac-csv.ts';
 import { parseUnConsolidatedXml } from '../domain/designations/un-xml.ts';
 import * as repo from '../repository/list-repository.ts';
+import { requireListLoader } from './policy.ts';
 
 export const RESCREEN_JOB = 'screening.rescreen';
 
@@ -39,13 +40,32 @@ export interface LoadListResult {
   versionId: string;
 }
 
+/** The bytes of a list file, and what its sender said about it. */
+export interface ListFile {
+  fileName: string;
+  bytes: Buffer;
+  /** un-sc or ofac-sdn; detected from the file when left out. */
+  source?: string;
+  /** OFAC files carry no date: give it (YYYY-MM-DD), unless the file name has one. */
+  version?: string;
+}
+
+/**
+ * What to load: a file on the server or a URL (the CLI, the demo), or a file that `read` receives
+ * (an upload), called only once the actor is found allowed to load lists, so that nobody else
+ * makes the server take in up to 100 MB.
+ */
+export type ListToLoad =
+  | { fileOrUrl: string; source?: ListSource; version?: string }
+  | { read: () => Promise<ListFile> };
+
 function detectSource(fileName: string, text: string): ListSource {
   if (fileName.toLowerCase().endsWith('.xml') || text.trimStart().startsWith('<')) return 'un-sc';
   return 'ofac-sdn';
 }
 
 /** Reads a file or downloads a URL (the UN publishes its list at a stable address). */
-async function readSource(fileOrUrl: string): Promise<{ text: string; bytes: Buffer; fileName: string }> {
+async function readSource(fileOrUrl: string): Promise<{ bytes: Buffer; fileName: string }> {
   if (/^https?:\/\//i.test(fileOrUrl)) {
     let response: Response;
     try {
@@ -57,17 +77,30 @@ async function readSource(fileOrUrl: string): Promise<{ text: string; bytes: Buf
     }
     if (!response.ok)
       throw validationError(`Downloading ${fileOrUrl} answered ${response.status} ${response.statusText}.`);
-    const bytes = Buffer.from(await response.arrayBuffer());
     return {
-      bytes,
-      text: bytes.toString('utf8'),
+      bytes: Buffer.from(await response.arrayBuffer()),
       fileName: path.basename(new URL(fileOrUrl).pathname) || 'list',
     };
   }
   if (!fs.existsSync(fileOrUrl))
     throw validationError(`${fileOrUrl} does not exist.`, [{ field: 'file', message: 'No such file.' }]);
-  const bytes = fs.readFileSync(fileOrUrl);
-  return { bytes, text: bytes.toString('utf8'), fileName: path.basename(fileOrUrl) };
+  return { bytes: fs.readFileSync(fileOrUrl), fileName: path.basename(fileOrUrl) };
+}
+
+async function readList(input: ListToLoad): Promise<ListFile> {
+  if ('read' in input) return input.read();
+  return { ...(await readSource(input.fileOrUrl)), source: input.source, version: input.version };
+}
+
+function sourceOf(file: ListFile, text: string): ListSource {
+  const given = file.source?.trim();
+  if (!given) return detectSource(file.fileName, text);
+  if (!(LIST_SOURCES as readonly string[]).includes(given))
+    throw validationError(
+      `The source is ${LIST_SOURCES.join(' or ')}, or left out to detect it from the file.`,
+      [{ field: 'source', message: `Unknown list "${given}".` }],
+    );
+  return given as ListSource;
 }
 
 function parse(source: ListSource, text: string, fileName: string, version?: string): ListSnapshot {
@@ -108,10 +141,7 @@ function contentHash(d: Designation): string {
   return createHash('sha256').update(canonicalJson(d)).digest('hex');
 }
 
-export async function snapshotOfVersion(
-  ctx: AppContext,
-  version: Row<'list_versions'>,
-): Promise<ListSnapshot> {
+async function snapshotOfVersion(ctx: AppContext, version: Row<'list_versions'>): Promise<ListSnapshot> {
   const records = await repo.recordsOfVersion(ctx.db, version.id);
   return {
     source: version.source as ListSource,
@@ -128,17 +158,14 @@ export async function snapshotOfVersion(
  * loaded twice changes nothing; a new version is stored (sharing unchanged records with earlier
  * ones), compared with the previous version field by field, and triggers re-screening.
  */
-export async function loadList(
-  ctx: AppContext,
-  actor: Actor,
-  input: { fileOrUrl: string; source?: ListSource; version?: string },
-): Promise<LoadListResult> {
-  if (!isInstallationAdmin(actor))
-    throw forbidden('Only an installation administrator can load designations lists.');
-  const { text, bytes, fileName } = await readSource(input.fileOrUrl);
-  const source = input.source ?? detectSource(fileName, text);
+export async function loadList(ctx: AppContext, actor: Actor, input: ListToLoad): Promise<LoadListResult> {
+  requireListLoader(actor);
+  const file = await readList(input);
+  const { bytes, fileName } = file;
+  const text = bytes.toString('utf8');
+  const source = sourceOf(file, text);
   const fileSha = createHash('sha256').update(bytes).digest('hex');
-  const snapshot = parse(source, text, fileName, input.version);
+  const snapshot = parse(source, text, fileName, file.version?.trim() || undefined);
   const generatedAt = snapshot.generatedAt
     ? new Date(snapshot.generatedAt).toISOString()
     : new Date(`${snapshot.version}T00:00:00Z`).toISOString();
@@ -165,9 +192,8 @@ export async function loadList(
   const previous = await repo.previousVersion(ctx.db, source, generatedAt);
   const diff = previous ? diffSnapshots(await snapshotOfVersion(ctx, previous), snapshot) : null;
   const versionId = newId();
-  const now = ctx.now().toISOString();
   const c = counts(snapshot.designations);
-  await inTransaction(ctx, async (trx) => {
+  await write(ctx, actor, async ({ trx, at, now, audit }) => {
     await repo.insertListVersion(trx, {
       id: versionId,
       source,
@@ -177,7 +203,7 @@ export async function loadList(
       file_sha256: fileSha,
       counts_json: toJson({ ...c, total: snapshot.designations.length }) ?? '{}',
       loaded_by: actorLabel(actor),
-      loaded_at: now,
+      loaded_at: at,
     });
     const hashed = snapshot.designations.map((d) => ({ d, hash: contentHash(d) }));
     const known = await repo.recordsByHash(trx, source, [...new Set(hashed.map((h) => h.hash))]);
@@ -206,25 +232,20 @@ export async function loadList(
     }
     await bulk.insert('designation_records', records);
     await bulk.insert('list_version_members', members);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'list.load',
-        recordType: 'list_version',
-        recordId: versionId,
-        after: {
-          source,
-          version: snapshot.version,
-          ...c,
-          added: diff?.added.length ?? null,
-          removed: diff?.removed.length ?? null,
-          changed: diff?.changed.length ?? null,
-        },
+    await audit({
+      action: 'list.load',
+      recordType: 'list_version',
+      recordId: versionId,
+      after: {
+        source,
+        version: snapshot.version,
+        ...c,
+        added: diff?.added.length ?? null,
+        removed: diff?.removed.length ?? null,
+        changed: diff?.changed.length ?? null,
       },
-      ctx.now(),
-    );
-    await enqueueJob(trx, RESCREEN_JOB, { versionId }, { createdBy: actorLabel(actor) }, ctx.now());
+    });
+    await enqueueJob(trx, RESCREEN_JOB, { versionId }, { createdBy: actorLabel(actor) }, now);
   });
   return {
     source,
@@ -243,7 +264,8 @@ export async function loadList(
   };
 }
 
-export async function listListVersions(ctx: AppContext) {
+/** The loaded versions of every list. Lists are public: any signed-in user, and the CLI, may read them. */
+export async function listListVersions(ctx: AppContext, _actor: Actor) {
   const rows = await repo.listVersions(ctx.db);
   return rows.map((r) => ({
     id: r.id,
@@ -257,8 +279,8 @@ export async function listListVersions(ctx: AppContext) {
   }));
 }
 
-/** The difference between two versions of the same list, field by field. */
-export async function diffVersions(ctx: AppContext, fromId: string, toId: string) {
+/** The difference between two versions of the same list, field by field (public, as above). */
+export async function diffVersions(ctx: AppContext, _actor: Actor, fromId: string, toId: string) {
   const [a, b] = await Promise.all([
     repo.findListVersion(ctx.db, fromId),
     repo.findListVersion(ctx.db, toId),
