@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 
+export { isCi } from './ci.ts';
+
 /**
  * Where the browser tests find Chromium: `CHROMIUM_PATH`, then the usual system paths, then the
  * browser `npx playwright install chromium` downloads. Used by playwright.config.ts and by
@@ -76,12 +78,6 @@ export function findChromium(search: ChromiumSearch = {}): ChromiumSearchResult 
     tried.push(file);
   }
   return { path: null, tried, chromiumPathMissing: explicit };
-}
-
-/** CI=1, CI=true (GitHub Actions, GitLab...) but not CI=0, CI=false or an empty CI. */
-export function isCi(env: Record<string, string | undefined> = process.env): boolean {
-  const value = env.CI?.trim().toLowerCase();
-  return Boolean(value) && value !== '0' && value !== 'false';
 }
 
 /** The one line `npm test` prints when there is no Chromium. */
