@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium, isCi } from './scripts/find-chromium.ts';
 
 /**
  * Browser tests against a real server on a temporary SQLite file (see e2e/global-setup.ts).
- * `npm run test:e2e` builds the web app first. Uses the system Chromium: never `playwright install`.
+ * `npm run test:e2e` (scripts/run-e2e.ts) builds the web app first, or says in one line that there
+ * is no Chromium. The browser: CHROMIUM_PATH, else a system Chromium, else Playwright's own download.
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -14,7 +16,7 @@ export default defineConfig({
   reporter: 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  forbidOnly: Boolean(process.env.CI),
+  forbidOnly: isCi(),
   use: {
     headless: true,
     locale: 'en-GB',
@@ -23,7 +25,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: findChromium().path ?? undefined,
       args: [
         '--no-sandbox',
         '--disable-gpu',

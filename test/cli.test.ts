@@ -577,6 +577,42 @@ describe.each(ENGINES)('materiel CLI on %s', (engine) => {
       expect(human.stderr).toMatch(/unknown command/i);
     });
 
+    it('an unknown command with --help, or an unknown subcommand of a group, exits 2 and names the commands there are', async () => {
+      for (const [args, word, parent] of [
+        [['recoveries', 'add', '--help'], 'recoveries', 'materiel'],
+        [['nosuch'], 'nosuch', 'materiel'],
+        [['registry', 'nosuch'], 'registry', 'materiel'],
+        [['items', 'nosuch'], 'nosuch', 'materiel items'],
+        [['items', 'nosuch', '--help'], 'nosuch', 'materiel items'],
+        [['--as', 'someone@example.org', 'org', 'nosuch'], 'nosuch', 'materiel org'],
+        [['help', 'nosuch'], 'nosuch', 'materiel'],
+      ] as const) {
+        const human = await cli([...args]);
+        expectExit(human, 2);
+        expect(human.stdout, args.join(' ')).toBe('');
+        expect(human.stderr).toMatch(`unknown command '${word}' for '${parent}'`);
+        expect(human.stderr).not.toMatch(/Usage:/);
+        const json = await cli([...args, '--json']);
+        expectExit(json, 2);
+        expect(doc<ErrorOut>(json).error).toMatchObject({ code: 'usage' });
+        expect(doc<ErrorOut>(json).error.message).toMatch(`unknown command '${word}'`);
+      }
+      const items = await cli(['items', 'nosuch']);
+      expect(items.stderr).toMatch(/list, show, add, mark/);
+    });
+
+    it('known commands keep their help and their arguments', async () => {
+      const help = await cli(['items', 'list', '--help']);
+      expectExit(help, 0);
+      expect(help.stdout).toMatch(/Usage: materiel items list/);
+      const group = await cli(['help', 'items']);
+      expectExit(group, 0);
+      expect(group.stdout).toMatch(/Usage: materiel items/);
+      // "screen" takes a name: a word after it is that name, not a subcommand.
+      const screen = await cli(['screen', 'nosuch', '--json']);
+      expect(doc<ErrorOut>(screen).error.message).not.toMatch(/unknown command/);
+    });
+
     it('a bad --db URL exits 2 and says which forms work', async () => {
       for (const url of ['mysql://localhost/materiel', 'sqlite:']) {
         const r = await runCli(url, ['org', 'list', '--json']);

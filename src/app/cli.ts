@@ -2,7 +2,16 @@ import { Command, CommanderError } from 'commander';
 import { actorForEmail } from '../modules/identity/index.ts';
 import { registerAuditCommands } from '../platform/audit/audit-cli.ts';
 import type { CommandEnv } from '../platform/cli/command-kit.ts';
-import { type CliIo, EXIT_OK, EXIT_USAGE, emitError, exitCodeFor, processIo } from '../platform/cli/io.ts';
+import {
+  type CliIo,
+  EXIT_OK,
+  EXIT_USAGE,
+  emitError,
+  exitCodeFor,
+  processIo,
+  UsageError,
+} from '../platform/cli/io.ts';
+import { findUnknownCommand, unknownCommandMessage } from '../platform/cli/unknown-command.ts';
 import { registerBackupCommands } from './commands/backup-commands.ts';
 import { registerDbCommands } from './commands/db-commands.ts';
 import { registerJobCommands } from './commands/job-commands.ts';
@@ -47,6 +56,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const env: CommandEnv = { io, exitCode: EXIT_OK, installation: { migrations: MIGRATIONS, actorForEmail } };
   const program = buildProgram(env);
   const json = argv.includes('--json');
+  // Before commander: it would answer `nosuch --help` with the main help and exit 0.
+  const unknown = findUnknownCommand(program, argv);
+  if (unknown) {
+    emitError(io, json, new UsageError(unknownCommandMessage(unknown)));
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return env.exitCode;

@@ -6,11 +6,12 @@ import pg from 'pg';
 import { migrateInstallation } from '../../src/app/migrations.ts';
 import { type AppContext, DEFAULT_CONFIG } from '../../src/platform/context.ts';
 import { createDb, type DatabaseHandle } from '../../src/platform/db/create-db.ts';
+import { type EngineName, testEngines } from './engines.ts';
 
-export type EngineName = 'sqlite' | 'postgres';
+export { type EngineName, testEngines };
 
-/** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
-export const ENGINES: EngineName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+/** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set; under CI it must be (./engines.ts). */
+export const ENGINES: EngineName[] = testEngines();
 
 export interface TestDatabase {
   url: string;

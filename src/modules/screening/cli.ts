@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { type CommandEnv, withRuntime } from '../../platform/cli/command-kit.ts';
 import { emit, table, UsageError } from '../../platform/cli/io.ts';
+import { csvText } from '../../platform/files/csv-writer.ts';
 import { PARTY_TYPES } from './contracts.ts';
 import type { ListSource } from './domain/designations/model.ts';
 import { screenBatch } from './use-cases/batch-screening.ts';
@@ -234,7 +234,7 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
                   h.explanation.join(' | '),
                 ]);
             });
-            fs.writeFileSync(o.output, stringify(out, { bom: true }));
+            fs.writeFileSync(o.output, csvText(out, { bom: true }));
             const summary = {
               queries: rows.length,
               withHits: batch.withCandidates,
@@ -335,7 +335,7 @@ export function registerScreeningCommands(program: Command, env: CommandEnv): vo
               if (!c) errors.push({ row: i + 2, message: 'name1 or name2 is empty: not scored.' });
               out.push([...header.map((h) => row[h] ?? ''), c ? String(c.score) : '']);
             });
-            fs.writeFileSync(output, stringify(out));
+            fs.writeFileSync(output, csvText(out));
             emit(
               io,
               json,

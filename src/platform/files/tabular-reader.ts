@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Duplex } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { restoreNeutralisedCells } from './csv-writer.ts';
 
 /** One row of a spreadsheet as text cells, with the row number a person sees in the file (1-based). */
 export interface TabularRow {
@@ -185,7 +186,9 @@ async function* readCsv(path: string): AsyncGenerator<TabularRow[]> {
       if (waiting.length) {
         const records = waiting.splice(0, BATCH_ROWS);
         const rows: TabularRow[] = new Array(records.length);
-        for (let i = 0; i < records.length; i++) rows[i] = { rowNumber: ++rowNumber, cells: records[i]! };
+        // Cells our own CSV writer neutralised ('=...) read back as they were exported.
+        for (let i = 0; i < records.length; i++)
+          rows[i] = { rowNumber: ++rowNumber, cells: restoreNeutralisedCells(records[i]!) };
         if (waiting.length < READ_AHEAD_ROWS) wake('feeder');
         yield rows;
         continue;

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { readableLevelsByOrganisation } from '../../../platform/access/access.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { requireInOrganisation } from '../../../platform/access/require-in-organisation.ts';
 import type { AppContext } from '../../../platform/context.ts';
+import { csvStringifier } from '../../../platform/files/csv-writer.ts';
 import { presentWeaponSummary } from '../presenters.ts';
 import { listSites } from '../repository/site-repository.ts';
 import { markingsOfWeapons, searchWeapons } from '../repository/weapon-repository.ts';
@@ -121,7 +121,7 @@ export async function exportItems(
     }
     stream.write('\n]\n');
   } else {
-    const csv = stringify({ bom: true });
+    const csv = csvStringifier({ bom: true });
     csv.pipe(stream);
     csv.write(COLUMNS.map(([h]) => h));
     for await (const page of pages(ctx, actor, organisationId)) {

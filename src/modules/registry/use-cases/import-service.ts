@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
 import { requireInOrganisation } from '../../../platform/access/require-in-organisation.ts';
 import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
@@ -13,6 +12,7 @@ import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
 import type { Db, NewRow } from '../../../platform/db/schema.ts';
 import { validationError } from '../../../platform/errors.ts';
+import { csvText } from '../../../platform/files/csv-writer.ts';
 import {
   formatFromFileName,
   readTabularBatches,
@@ -612,10 +612,9 @@ function writeRejects(
   header: string[],
   rejects: { cells: string[]; reasons: string[] }[],
 ): string {
-  const body = stringify(
-    [['Errors', ...header], ...rejects.map((r) => [r.reasons.join(' | '), ...r.cells])],
-    { bom: true },
-  );
+  const body = csvText([['Errors', ...header], ...rejects.map((r) => [r.reasons.join(' | '), ...r.cells])], {
+    bom: true,
+  });
   fs.writeFileSync(target, body);
   return target;
 }
