@@ -13,7 +13,9 @@ import { userRoutes } from './http/user-routes.ts';
 import { registerAuth } from './http-auth.ts';
 import './tables.ts';
 
+export { findOrganisation } from './repository/organisation-repository.ts';
 export { actorForEmail } from './use-cases/actor-for-email.ts';
+export { requireInOrganisation } from './use-cases/require-in-organisation.ts';
 
 export const identityModule: MaterielModule = {
   name: 'identity',

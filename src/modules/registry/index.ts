@@ -9,6 +9,8 @@ import { registryRoutes } from './http/registry-routes.ts';
 import * as m0002 from './migrations/0002-registry.ts';
 import './tables.ts';
 
+export { RECOVERY_EVENTS } from './recovery-events.ts';
+
 export const registryModule: MaterielModule = {
   name: 'registry',
   migrations: { '0002-registry': m0002 },

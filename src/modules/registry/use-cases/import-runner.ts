@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { canInOrganisation } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
-import { requireInOrganisation } from '../../../platform/access/require-in-organisation.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { dedicatedConnection } from '../../../platform/db/dialect/dedicated-connection.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { fromJson, toJson } from '../../../platform/db/json.ts';
 import { forbidden, notFound, validationError } from '../../../platform/errors.ts';
 import { formatFromFileName, readTabular } from '../../../platform/files/tabular-reader.ts';
+import { requireInOrganisation } from '../../identity/index.ts';
 import type { ImportMapping, ImportSummary } from '../contracts.ts';
 import { detectColumns } from '../domain/inventory-import/header-detection.ts';
 import {

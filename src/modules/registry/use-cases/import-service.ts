@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
-import { requireInOrganisation } from '../../../platform/access/require-in-organisation.ts';
 import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { createBulkInserter } from '../../../platform/db/dialect/bulk-insert.ts';
@@ -20,6 +19,7 @@ import {
 } from '../../../platform/files/tabular-reader.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../../../reference/vocab.ts';
+import { requireInOrganisation } from '../../identity/index.ts';
 import { ImportMapping, type ImportSummary } from '../contracts.ts';
 import { ITEM_FIELDS, type ItemField } from '../domain/inventory-import/fields.ts';
 import {

@@ -7,7 +7,7 @@ import { toJson } from '../../../platform/db/json.ts';
 import type { Db } from '../../../platform/db/schema.ts';
 import { forbidden, notFound, validationError } from '../../../platform/errors.ts';
 import type { Confidentiality } from '../../../reference/vocab.ts';
-import { findOrganisation } from '../../identity/repository/organisation-repository.ts';
+import { findOrganisation } from '../../identity/index.ts';
 import { checkNewEvent } from '../domain/ledger.ts';
 import {
   compileMarkingCodePattern,

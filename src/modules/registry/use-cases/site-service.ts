@@ -1,12 +1,12 @@
 import { organisationsWith } from '../../../platform/access/access.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
-import { requireInOrganisation } from '../../../platform/access/require-in-organisation.ts';
 import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
 import { type AppContext, inTransaction } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import type { Row } from '../../../platform/db/schema.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
+import { requireInOrganisation } from '../../identity/index.ts';
 import { CreateSite } from '../contracts.ts';
 import * as repo from '../repository/site-repository.ts';
 

@@ -1,6 +1,5 @@
 import { can, organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
-import { RECOVERY_EVENTS, requireInOrganisation } from '../../../platform/access/require-in-organisation.ts';
 import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
 import { type AppContext, inTransaction } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
@@ -9,7 +8,7 @@ import type { Db, Row } from '../../../platform/db/schema.ts';
 import { conflict, type FieldIssue, forbidden, notFound, validationError } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
 import type { Confidentiality } from '../../../reference/vocab.ts';
-import { findOrganisation } from '../../identity/repository/organisation-repository.ts';
+import { findOrganisation, requireInOrganisation } from '../../identity/index.ts';
 import {
   MarkingInput,
   RecordEvent,
@@ -22,6 +21,7 @@ import { weaponContentHash, weaponNaturalKey } from '../domain/identity.ts';
 import { checkNewEvent } from '../domain/ledger.ts';
 import { normaliseMarkingText, normaliseSerial, normaliseSerialText } from '../domain/serial.ts';
 import { presentEvent, presentWeaponSummary, toDomainEvent } from '../presenters.ts';
+import { RECOVERY_EVENTS } from '../recovery-events.ts';
 import { listAttachments } from '../repository/attachment-repository.ts';
 import { insertEvent, listEvents, nextEventSeq } from '../repository/ledger-repository.ts';
 import { findSite } from '../repository/site-repository.ts';

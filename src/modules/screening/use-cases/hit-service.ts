@@ -1,6 +1,5 @@
 import { can, organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel, SYSTEM_CLI } from '../../../platform/access/actor.ts';
-import { requireInOrganisation } from '../../../platform/access/require-in-organisation.ts';
 import { requireRecord } from '../../../platform/access/require-record.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
@@ -11,6 +10,7 @@ import { defineJob } from '../../../platform/jobs/queue.ts';
 import { write } from '../../../platform/use-case/write.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../../../reference/vocab.ts';
+import { requireInOrganisation } from '../../identity/index.ts';
 import { CreateParty, Decide, ScreenQuery } from '../contracts.ts';
 import { DEFAULT_THRESHOLD } from '../domain/matching/index.ts';
 import * as repo from '../repository/screening-repository.ts';

@@ -1,23 +1,9 @@
-import { findOrganisation } from '../../modules/identity/repository/organisation-repository.ts';
-import type { LedgerEventType } from '../../modules/registry/vocab.ts';
-import type { Db } from '../db/schema.ts';
-import { forbidden, notFound } from '../errors.ts';
-import { canInOrganisation, isInstallationAdmin } from './access.ts';
-import type { Actor } from './actor.ts';
-import type { Permission } from './permissions.ts';
-
-/**
- * Events that document recovered materiel: field officers and investigators (recovery.write) may
- * record them as well as registrars, on weapons and on ammunition lots.
- */
-export const RECOVERY_EVENTS: readonly LedgerEventType[] = [
-  'recovered',
-  'seized',
-  'surrendered',
-  'collected',
-  'found',
-  'inspected',
-];
+import { canInOrganisation, isInstallationAdmin } from '../../../platform/access/access.ts';
+import type { Actor } from '../../../platform/access/actor.ts';
+import type { Permission } from '../../../platform/access/permissions.ts';
+import type { Db } from '../../../platform/db/schema.ts';
+import { forbidden, notFound } from '../../../platform/errors.ts';
+import { findOrganisation } from '../repository/organisation-repository.ts';
 
 /**
  * Checks that the actor holds `permission` in an organisation before acting in it (registering,
