@@ -9,11 +9,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { grantRoutes } from '../platform/access/grants/grant-http.ts';
 import { auditRoutes } from '../platform/audit/audit-http.ts';
 import type { AppContext } from '../platform/context.ts';
 import { errorHandler } from '../platform/http/errors.ts';
 import { metaRoutes } from '../platform/http/meta-routes.ts';
-import { MODULES } from './modules.ts';
+import { GRANTABLE_KINDS, MODULES } from './modules.ts';
 
 export interface AppDeps {
   ctx: AppContext;
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   first?.routes?.(app, ctx);
   metaRoutes(app, ctx, deps.version ?? '0.0.0');
   auditRoutes(app, ctx);
+  grantRoutes(app, ctx, GRANTABLE_KINDS);
   for (const module of rest) module.routes?.(app, ctx);
 
   serveWebApp(app, deps.webDir);

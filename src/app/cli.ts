@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { actorForEmail } from '../modules/identity/index.ts';
+import { registerGrantCommands } from '../platform/access/grants/grant-cli.ts';
 import { registerAuditCommands } from '../platform/audit/audit-cli.ts';
 import type { CommandEnv } from '../platform/cli/command-kit.ts';
 import {
@@ -17,7 +18,7 @@ import { registerDbCommands } from './commands/db-commands.ts';
 import { registerJobCommands } from './commands/job-commands.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { MODULES } from './modules.ts';
+import { GRANTABLE_KINDS, MODULES } from './modules.ts';
 
 export function buildProgram(env: CommandEnv): Command {
   const program = new Command('materiel')
@@ -38,6 +39,7 @@ export function buildProgram(env: CommandEnv): Command {
   registerDbCommands(program, env);
   for (const module of MODULES) module.commands?.(program, env);
   registerAuditCommands(program, env);
+  registerGrantCommands(program, env, GRANTABLE_KINDS);
   registerBackupCommands(program, env);
   registerJobCommands(program, env);
   for (const command of program.commands) applyExitOverride(command, env);

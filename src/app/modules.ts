@@ -1,6 +1,7 @@
 import { identityModule } from '../modules/identity/index.ts';
 import { registryModule } from '../modules/registry/index.ts';
 import { screeningModule } from '../modules/screening/index.ts';
+import { GrantableKinds } from '../platform/access/grants/grant-service.ts';
 import type { MaterielModule } from '../platform/module.ts';
 
 /**
@@ -10,3 +11,6 @@ import type { MaterielModule } from '../platform/module.ts';
  * is added here and nowhere else outside its folder.
  */
 export const MODULES: readonly MaterielModule[] = [identityModule, registryModule, screeningModule];
+
+/** Every kind of record that can be shared through a grant, from every module. */
+export const GRANTABLE_KINDS = new GrantableKinds(MODULES.flatMap((m) => m.grantable ?? []));

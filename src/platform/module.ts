@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
+import type { GrantableKind } from './access/grants/grantable.ts';
 import type { CommandEnv } from './cli/command-kit.ts';
 import type { AppContext } from './context.ts';
 import type { JobDefinition } from './jobs/queue.ts';
@@ -25,4 +26,6 @@ export interface MaterielModule {
   commands?(program: Command, env: CommandEnv): void;
   /** Background job kinds the module runs through the platform's job runner. */
   jobs?: readonly JobDefinition[];
+  /** Kinds of record the owner may share with another organisation through a grant. */
+  grantable?: readonly GrantableKind[];
 }

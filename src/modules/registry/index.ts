@@ -7,6 +7,7 @@ import { registerRegistryCommands } from './cli.ts';
 import { importRoutes } from './http/import-routes.ts';
 import { registryRoutes } from './http/registry-routes.ts';
 import * as m0002 from './migrations/0002-registry.ts';
+import { LOT_KIND, WEAPON_KIND } from './record-kinds.ts';
 import './tables.ts';
 
 export { RECOVERY_EVENTS } from './recovery-events.ts';
@@ -19,4 +20,5 @@ export const registryModule: MaterielModule = {
     importRoutes(app, ctx);
   },
   commands: registerRegistryCommands,
+  grantable: [WEAPON_KIND, LOT_KIND],
 };

@@ -1,4 +1,9 @@
-import { CONFIDENTIALITY_LEVELS, type Confidentiality, confidentialityRank } from '../../reference/vocab.ts';
+import {
+  CONFIDENTIALITY_LEVELS,
+  type Confidentiality,
+  confidentialityRank,
+  type Role,
+} from '../../reference/vocab.ts';
 import type { Actor } from './actor.ts';
 import { type Permission, ROLE_CLEARANCE, roleAllows } from './permissions.ts';
 
@@ -6,6 +11,20 @@ import { type Permission, ROLE_CLEARANCE, roleAllows } from './permissions.ts';
 export interface OwnedRecord {
   organisationId: string;
   confidentiality: Confidentiality;
+  /**
+   * Grants in force that show this record to other organisations (loaded by requireRecord). A grant
+   * gives the members of the grantee organisation one permission, the record kind's read
+   * permission, up to the grant's level and their own role's clearance; never a change.
+   */
+  grants?: readonly GrantedRead[];
+}
+
+export interface GrantedRead {
+  grantId: string;
+  granteeOrganisationId: string;
+  /** The permission the grant gives: the record kind's read permission. */
+  permission: Permission;
+  level: Confidentiality;
 }
 
 /**
@@ -16,8 +35,31 @@ export interface OwnedRecord {
 export function can(actor: Actor, permission: Permission, record: OwnedRecord): boolean {
   if (actor.kind === 'system' || actor.isInstallationAdmin) return true;
   const role = actor.memberships.get(record.organisationId);
-  if (!role || !roleAllows(role, permission)) return false;
-  return confidentialityRank(record.confidentiality) <= confidentialityRank(ROLE_CLEARANCE[role]);
+  if (role && roleAllows(role, permission) && cleared(role, record.confidentiality)) return true;
+  return grantThatAllows(actor, permission, record) !== undefined;
+}
+
+function cleared(role: Role, level: Confidentiality): boolean {
+  return confidentialityRank(level) <= confidentialityRank(ROLE_CLEARANCE[role]);
+}
+
+/** The grant through which the actor holds `permission` on the record, if any. */
+export function grantThatAllows(
+  actor: Actor,
+  permission: Permission,
+  record: OwnedRecord,
+): GrantedRead | undefined {
+  if (actor.kind !== 'user') return undefined;
+  return record.grants?.find((g) => {
+    const role = actor.memberships.get(g.granteeOrganisationId);
+    return (
+      role !== undefined &&
+      g.permission === permission &&
+      roleAllows(role, permission) &&
+      cleared(role, record.confidentiality) &&
+      confidentialityRank(record.confidentiality) <= confidentialityRank(g.level)
+    );
+  });
 }
 
 /** May the actor act in the organisation at all (e.g. create a record owned by it)? */

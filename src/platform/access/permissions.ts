@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'screening.run': 'Screen parties against the designations lists',
   'screening.decide': 'Record a decision (cleared, escalated, confirmed) on a screening hit',
   'lists.manage': 'Load new versions of designations lists',
+  'records.share':
+    "Share the organisation's records with another organisation (grants), and revoke those shares",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -32,6 +34,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recovery.write',
     'reports.read',
     'screening.run',
+    'records.share',
   ],
   field_officer: ['organisation.read', 'registry.read', 'recovery.write', 'screening.run'],
   investigator: [
@@ -42,6 +45,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.read',
     'screening.run',
     'screening.decide',
+    'records.share',
   ],
   analyst: ['organisation.read', 'registry.read', 'reports.read', 'screening.run'],
   screener: ['organisation.read', 'screening.run', 'screening.decide'],

@@ -44,6 +44,33 @@ export interface JobsTable {
 }
 
 /**
+ * Grants: a record made visible to another organisation (docs/roles.md, "Sharing records").
+ * Platform-owned because the one access check (requireRecord) consults them. Storage rules as in
+ * src/platform/db/schema.ts: text ids, ISO-8601 text times.
+ */
+export interface GrantsTable {
+  id: string;
+  /** The organisation that owns the record and gave the grant. */
+  organisation_id: string;
+  /** The record kind as in audit entries, e.g. `weapon`, `lot`. */
+  record_type: string;
+  record_id: string;
+  /** The organisation that may now see the record. */
+  grantee_organisation_id: string;
+  /** The highest confidentiality level the grant lets the grantee read. */
+  level: string;
+  /** Why the record is shared (a tracing request, a joint investigation...): shown to both sides. */
+  purpose: string;
+  /** After this instant the grant no longer applies; null: until revoked. */
+  expires_at: string | null;
+  granted_by: string;
+  granted_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+/**
  * Every table of the installation. The platform declares its own tables here; each module adds its
  * tables to this interface from its `tables.ts` (TypeScript declaration merging), so a new module
  * never edits this file and Kysely still checks every query against the whole schema.
@@ -52,6 +79,7 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   jobs: JobsTable;
+  grants: GrantsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.ts';
 import * as m0003 from './0003-jobs.ts';
+import * as m20261205grants from './20261205-grants.ts';
 
 /**
  * The platform's own migrations. Modules contribute theirs through their `MaterielModule`; the app
@@ -11,4 +12,5 @@ import * as m0003 from './0003-jobs.ts';
 export const PLATFORM_MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0003-jobs': m0003,
+  '20261205-grants': m20261205grants,
 };
