@@ -1,11 +1,11 @@
 import { can, organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
 import type { Db, Row } from '../../../platform/db/schema.ts';
 import { conflict, type FieldIssue, forbidden, notFound, validationError } from '../../../platform/errors.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
 import type { Confidentiality } from '../../../reference/vocab.ts';
 import { requireInOrganisation } from '../../identity/index.ts';
@@ -81,7 +81,7 @@ export async function registerLot(ctx: AppContext, actor: Actor, input: unknown)
     normaliseSerialText(data.manufacturer ?? ''),
     lotNormalised,
   ].join('|');
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
     if (data.siteId) {
       const site = await findSite(trx, data.siteId);
       if (!site || site.organisation_id !== data.organisationId)
@@ -94,7 +94,6 @@ export async function registerLot(ctx: AppContext, actor: Actor, input: unknown)
       throw conflict(
         `This lot is already registered (id ${existing.id}). Record a receipt on it to add quantity.`,
       );
-    const now = ctx.now().toISOString();
     const id = newId();
     const event = ledgerEventRow({
       organisation_id: data.organisationId,
@@ -134,18 +133,13 @@ export async function registerLot(ctx: AppContext, actor: Actor, input: unknown)
     });
     await insertEvent(trx, event);
     const out = await detail(trx, id);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'lot.register',
-        recordType: 'lot',
-        recordId: id,
-        organisationId: data.organisationId,
-        after: presentLot((await repo.findLot(trx, id))!),
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: 'lot.register',
+      recordType: 'lot',
+      recordId: id,
+      organisationId: data.organisationId,
+      after: presentLot((await repo.findLot(trx, id))!),
+    });
     return out;
   });
 }
@@ -211,7 +205,7 @@ export async function recordLotEvent(ctx: AppContext, actor: Actor, lotId: strin
     issues.push({ field: 'quantity', message: 'Give the number of rounds (or pieces) the event concerns.' });
   }
   throwIfIssues(issues);
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
     const lot = await readableLot(ctx, actor, lotId, trx);
     const record = {
       organisationId: lot.organisation_id,
@@ -225,7 +219,6 @@ export async function recordLotEvent(ctx: AppContext, actor: Actor, lotId: strin
         "Only the organisation's registrars and administrators can record ammunition movements.",
       );
     }
-    const now = ctx.now().toISOString();
     const delta = data.quantity === undefined ? null : OUTFLOWS.has(type!) ? -data.quantity : data.quantity;
     const event = ledgerEventRow({
       organisation_id: lot.organisation_id,
@@ -260,19 +253,14 @@ export async function recordLotEvent(ctx: AppContext, actor: Actor, lotId: strin
       site_id: result.state.siteId,
       updated_at: now,
     });
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: `lot.event.${type}`,
-        recordType: 'lot',
-        recordId: lotId,
-        organisationId: lot.organisation_id,
-        before: { quantity: Number(lot.quantity), status: lot.status },
-        after: presentEvent(event),
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: `lot.event.${type}`,
+      recordType: 'lot',
+      recordId: lotId,
+      organisationId: lot.organisation_id,
+      before: { quantity: Number(lot.quantity), status: lot.status },
+      after: presentEvent(event),
+    });
     return detail(trx, lotId);
   });
 }
