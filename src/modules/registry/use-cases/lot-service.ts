@@ -1,10 +1,11 @@
-import { can, organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
+import { organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
+import { type Need, recordKind, requireRecord } from '../../../platform/access/require-record.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
 import type { Db, Row } from '../../../platform/db/schema.ts';
-import { conflict, type FieldIssue, forbidden, notFound, validationError } from '../../../platform/errors.ts';
+import { conflict, type FieldIssue, validationError } from '../../../platform/errors.ts';
 import { write } from '../../../platform/use-case/write.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
 import type { Confidentiality } from '../../../reference/vocab.ts';
@@ -144,18 +145,10 @@ export async function registerLot(ctx: AppContext, actor: Actor, input: unknown)
   });
 }
 
-async function readableLot(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db) {
-  const row = await repo.findLot(db, id);
-  if (
-    !row ||
-    !can(actor, 'registry.read', {
-      organisationId: row.organisation_id,
-      confidentiality: row.confidentiality as Confidentiality,
-    })
-  ) {
-    throw notFound('The ammunition lot');
-  }
-  return row;
+const LOT = recordKind({ type: 'lot', what: 'The ammunition lot', read: 'registry.read' });
+
+async function readableLot(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db, need?: Need) {
+  return requireRecord(ctx, actor, LOT, await repo.findLot(db, id), need);
 }
 
 export async function getLot(ctx: AppContext, actor: Actor, id: string) {
@@ -206,19 +199,11 @@ export async function recordLotEvent(ctx: AppContext, actor: Actor, lotId: strin
   }
   throwIfIssues(issues);
   return write(ctx, actor, async ({ trx, at: now, audit }) => {
-    const lot = await readableLot(ctx, actor, lotId, trx);
-    const record = {
-      organisationId: lot.organisation_id,
-      confidentiality: lot.confidentiality as Confidentiality,
-    };
-    if (
-      !can(actor, 'registry.write', record) &&
-      !(RECOVERY_EVENTS.includes(type!) && can(actor, 'recovery.write', record))
-    ) {
-      throw forbidden(
-        "Only the organisation's registrars and administrators can record ammunition movements.",
-      );
-    }
+    const lot = await readableLot(ctx, actor, lotId, trx, {
+      // Recovery teams may record the events of a recovery on the organisation's lots.
+      anyOf: RECOVERY_EVENTS.includes(type!) ? ['registry.write', 'recovery.write'] : ['registry.write'],
+      denied: "Only the organisation's registrars and administrators can record ammunition movements.",
+    });
     const delta = data.quantity === undefined ? null : OUTFLOWS.has(type!) ? -data.quantity : data.quantity;
     const event = ledgerEventRow({
       organisation_id: lot.organisation_id,

@@ -1,13 +1,13 @@
-import { can, organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
+import { organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
+import { type Need, recordKind, requireRecord } from '../../../platform/access/require-record.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
 import type { Db, Row } from '../../../platform/db/schema.ts';
-import { conflict, type FieldIssue, forbidden, notFound, validationError } from '../../../platform/errors.ts';
+import { conflict, type FieldIssue, validationError } from '../../../platform/errors.ts';
 import { write } from '../../../platform/use-case/write.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
-import type { Confidentiality } from '../../../reference/vocab.ts';
 import { findOrganisation, requireInOrganisation } from '../../identity/index.ts';
 import {
   MarkingInput,
@@ -331,23 +331,16 @@ async function loadDetail(db: Db, id: string): Promise<WeaponDetail> {
 }
 
 /** The weapon row, if the actor may read it; "not found" otherwise, so ids of others cannot be probed. */
+const WEAPON = recordKind({ type: 'weapon', what: 'The weapon', read: 'registry.read' });
+
 export async function readableWeapon(
   ctx: AppContext,
   actor: Actor,
   id: string,
   db: Db = ctx.db,
+  need?: Need,
 ): Promise<Row<'weapons'>> {
-  const row = await repo.findWeapon(db, id);
-  if (
-    !row ||
-    !can(actor, 'registry.read', {
-      organisationId: row.organisation_id,
-      confidentiality: row.confidentiality as Confidentiality,
-    })
-  ) {
-    throw notFound('The weapon');
-  }
-  return row;
+  return requireRecord(ctx, actor, WEAPON, await repo.findWeapon(db, id), need);
 }
 
 export async function getWeapon(ctx: AppContext, actor: Actor, id: string): Promise<WeaponDetail> {
@@ -413,16 +406,11 @@ export async function recordWeaponEvent(
   const type = resolveVocab(LEDGER_EVENT_TYPES, data.type, 'type', issues, 'event-type');
   throwIfIssues(issues);
   return write(ctx, actor, async ({ trx, at: now, audit }) => {
-    const weapon = await readableWeapon(ctx, actor, weaponId, trx);
-    const record = {
-      organisationId: weapon.organisation_id,
-      confidentiality: weapon.confidentiality as Confidentiality,
-    };
-    const allowed =
-      can(actor, 'registry.write', record) ||
-      (RECOVERY_EVENTS.includes(type!) && can(actor, 'recovery.write', record));
-    if (!allowed)
-      throw forbidden("Your role in this weapon's organisation does not allow recording this event.");
+    const weapon = await readableWeapon(ctx, actor, weaponId, trx, {
+      // Recovery teams may record the events of a recovery on the organisation's weapons.
+      anyOf: RECOVERY_EVENTS.includes(type!) ? ['registry.write', 'recovery.write'] : ['registry.write'],
+      denied: "Your role in this weapon's organisation does not allow recording this event.",
+    });
     await requireSiteOf(trx, data.siteId, weapon.organisation_id);
     const history = await listEvents(trx, weaponId);
     const event = ledgerEventRow({
@@ -476,15 +464,10 @@ export async function addMarking(
   const [marking] = resolveMarkings([parseInput(MarkingInput, input)], issues, 'marking');
   throwIfIssues(issues);
   return write(ctx, actor, async ({ trx, at: now, audit }) => {
-    const weapon = await readableWeapon(ctx, actor, weaponId, trx);
-    if (
-      !can(actor, 'registry.write', {
-        organisationId: weapon.organisation_id,
-        confidentiality: weapon.confidentiality as Confidentiality,
-      })
-    ) {
-      throw forbidden("Only the organisation's registrars and administrators can add markings.");
-    }
+    const weapon = await readableWeapon(ctx, actor, weaponId, trx, {
+      anyOf: ['registry.write'],
+      denied: "Only the organisation's registrars and administrators can add markings.",
+    });
     const row = {
       id: newId(),
       weapon_id: weaponId,
