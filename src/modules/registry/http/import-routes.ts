@@ -5,6 +5,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { validationError } from '../../../platform/errors.ts';
 import { requireActor } from '../../../platform/http/request-actor.ts';
 import { ImportMapping } from '../contracts.ts';
+import { ImportPreview, ImportRejectsCsv, ImportStarted, ImportStatus } from '../contracts-import.ts';
 import {
   importRejects,
   importStatus,
@@ -28,6 +29,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
         summary:
           'Upload an inventory (multipart: organisationId, file); returns the detected mapping and first rows',
         consumes: ['multipart/form-data'],
+        response: { 201: ImportPreview },
       },
     },
     async (request, reply) => {
@@ -65,6 +67,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
         summary: 'The mapping and first rows with an adjusted mapping',
         params,
         body: ImportMapping,
+        response: { 200: ImportPreview },
       },
     },
     async (request) => previewImport(ctx, requireActor(request), request.params.id, request.body),
@@ -86,6 +89,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
             .optional()
             .describe('Date of the "registered" events, YYYY-MM-DD (today by default).'),
         }),
+        response: { 202: ImportStarted },
       },
     },
     async (request, reply) =>
@@ -93,16 +97,29 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/imports/:id',
-    { schema: { tags, summary: 'Progress and result of an import', params } },
+    {
+      schema: { tags, summary: 'Progress and result of an import', params, response: { 200: ImportStatus } },
+    },
     async (request) => importStatus(ctx, requireActor(request), request.params.id),
   );
   r.get(
     '/api/imports/:id/rejects',
-    { schema: { tags, summary: 'The rejected rows with their reasons (CSV)', params } },
+    {
+      schema: {
+        tags,
+        summary: 'The rejected rows with their reasons (CSV)',
+        params,
+        produces: ['text/csv'],
+        response: { 200: ImportRejectsCsv },
+      },
+    },
     async (request, reply) =>
       reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="rejects.csv"')
-        .send(await importRejects(ctx, requireActor(request), request.params.id)),
+        .send(
+          // Text, as the schema says; a CSV string is sent as it is, not serialised as JSON.
+          (await importRejects(ctx, requireActor(request), request.params.id)).toString('utf8'),
+        ),
   );
 }

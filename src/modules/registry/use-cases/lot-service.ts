@@ -1,11 +1,12 @@
-import { can, organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
+import { organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import { type Need, recordKind, requireRecord } from '../../../platform/access/require-record.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
 import type { Db, Row } from '../../../platform/db/schema.ts';
-import { conflict, type FieldIssue, forbidden, notFound, validationError } from '../../../platform/errors.ts';
+import { conflict, type FieldIssue, validationError } from '../../../platform/errors.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
 import type { Confidentiality } from '../../../reference/vocab.ts';
 import { requireInOrganisation } from '../../identity/index.ts';
@@ -81,7 +82,7 @@ export async function registerLot(ctx: AppContext, actor: Actor, input: unknown)
     normaliseSerialText(data.manufacturer ?? ''),
     lotNormalised,
   ].join('|');
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
     if (data.siteId) {
       const site = await findSite(trx, data.siteId);
       if (!site || site.organisation_id !== data.organisationId)
@@ -94,7 +95,6 @@ export async function registerLot(ctx: AppContext, actor: Actor, input: unknown)
       throw conflict(
         `This lot is already registered (id ${existing.id}). Record a receipt on it to add quantity.`,
       );
-    const now = ctx.now().toISOString();
     const id = newId();
     const event = ledgerEventRow({
       organisation_id: data.organisationId,
@@ -134,34 +134,21 @@ export async function registerLot(ctx: AppContext, actor: Actor, input: unknown)
     });
     await insertEvent(trx, event);
     const out = await detail(trx, id);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'lot.register',
-        recordType: 'lot',
-        recordId: id,
-        organisationId: data.organisationId,
-        after: presentLot((await repo.findLot(trx, id))!),
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: 'lot.register',
+      recordType: 'lot',
+      recordId: id,
+      organisationId: data.organisationId,
+      after: presentLot((await repo.findLot(trx, id))!),
+    });
     return out;
   });
 }
 
-async function readableLot(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db) {
-  const row = await repo.findLot(db, id);
-  if (
-    !row ||
-    !can(actor, 'registry.read', {
-      organisationId: row.organisation_id,
-      confidentiality: row.confidentiality as Confidentiality,
-    })
-  ) {
-    throw notFound('The ammunition lot');
-  }
-  return row;
+const LOT = recordKind({ type: 'lot', what: 'The ammunition lot', read: 'registry.read' });
+
+async function readableLot(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db, need?: Need) {
+  return requireRecord(ctx, actor, LOT, await repo.findLot(db, id), need);
 }
 
 export async function getLot(ctx: AppContext, actor: Actor, id: string) {
@@ -211,21 +198,12 @@ export async function recordLotEvent(ctx: AppContext, actor: Actor, lotId: strin
     issues.push({ field: 'quantity', message: 'Give the number of rounds (or pieces) the event concerns.' });
   }
   throwIfIssues(issues);
-  return inTransaction(ctx, async (trx) => {
-    const lot = await readableLot(ctx, actor, lotId, trx);
-    const record = {
-      organisationId: lot.organisation_id,
-      confidentiality: lot.confidentiality as Confidentiality,
-    };
-    if (
-      !can(actor, 'registry.write', record) &&
-      !(RECOVERY_EVENTS.includes(type!) && can(actor, 'recovery.write', record))
-    ) {
-      throw forbidden(
-        "Only the organisation's registrars and administrators can record ammunition movements.",
-      );
-    }
-    const now = ctx.now().toISOString();
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
+    const lot = await readableLot(ctx, actor, lotId, trx, {
+      // Recovery teams may record the events of a recovery on the organisation's lots.
+      anyOf: RECOVERY_EVENTS.includes(type!) ? ['registry.write', 'recovery.write'] : ['registry.write'],
+      denied: "Only the organisation's registrars and administrators can record ammunition movements.",
+    });
     const delta = data.quantity === undefined ? null : OUTFLOWS.has(type!) ? -data.quantity : data.quantity;
     const event = ledgerEventRow({
       organisation_id: lot.organisation_id,
@@ -260,19 +238,14 @@ export async function recordLotEvent(ctx: AppContext, actor: Actor, lotId: strin
       site_id: result.state.siteId,
       updated_at: now,
     });
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: `lot.event.${type}`,
-        recordType: 'lot',
-        recordId: lotId,
-        organisationId: lot.organisation_id,
-        before: { quantity: Number(lot.quantity), status: lot.status },
-        after: presentEvent(event),
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: `lot.event.${type}`,
+      recordType: 'lot',
+      recordId: lotId,
+      organisationId: lot.organisation_id,
+      before: { quantity: Number(lot.quantity), status: lot.status },
+      after: presentEvent(event),
+    });
     return detail(trx, lotId);
   });
 }

@@ -1,13 +1,13 @@
-import { can, organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
+import { organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import { type Need, recordKind, requireRecord } from '../../../platform/access/require-record.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
 import type { Db, Row } from '../../../platform/db/schema.ts';
-import { conflict, type FieldIssue, forbidden, notFound, validationError } from '../../../platform/errors.ts';
+import { conflict, type FieldIssue, validationError } from '../../../platform/errors.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
-import type { Confidentiality } from '../../../reference/vocab.ts';
 import { findOrganisation, requireInOrganisation } from '../../identity/index.ts';
 import {
   MarkingInput,
@@ -151,7 +151,7 @@ export async function registerWeapon(ctx: AppContext, actor: Actor, input: unkno
   }
   throwIfIssues(issues);
 
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
     await requireSiteOf(trx, data.siteId, data.organisationId);
     // ITI para 8: a weapon without a usable marking is identified by the national marking code
     // issued with its registration, in the same transaction.
@@ -180,7 +180,6 @@ export async function registerWeapon(ctx: AppContext, actor: Actor, input: unkno
     const clash = existing.get(naturalKey!);
     if (clash)
       throw conflict(`This weapon is already registered (id ${clash.id}). Record an event on it instead.`);
-    const now = ctx.now().toISOString();
     const id = newId();
     const event = ledgerEventRow({
       organisation_id: data.organisationId,
@@ -277,18 +276,13 @@ export async function registerWeapon(ctx: AppContext, actor: Actor, input: unkno
       );
     }
     const detail = await loadDetail(trx, id);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'weapon.register',
-        recordType: 'weapon',
-        recordId: id,
-        organisationId: data.organisationId,
-        after: presentWeaponSummary((await repo.findWeapon(trx, id))!),
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: 'weapon.register',
+      recordType: 'weapon',
+      recordId: id,
+      organisationId: data.organisationId,
+      after: presentWeaponSummary((await repo.findWeapon(trx, id))!),
+    });
     return detail;
   });
 }
@@ -337,23 +331,16 @@ async function loadDetail(db: Db, id: string): Promise<WeaponDetail> {
 }
 
 /** The weapon row, if the actor may read it; "not found" otherwise, so ids of others cannot be probed. */
+const WEAPON = recordKind({ type: 'weapon', what: 'The weapon', read: 'registry.read' });
+
 export async function readableWeapon(
   ctx: AppContext,
   actor: Actor,
   id: string,
   db: Db = ctx.db,
+  need?: Need,
 ): Promise<Row<'weapons'>> {
-  const row = await repo.findWeapon(db, id);
-  if (
-    !row ||
-    !can(actor, 'registry.read', {
-      organisationId: row.organisation_id,
-      confidentiality: row.confidentiality as Confidentiality,
-    })
-  ) {
-    throw notFound('The weapon');
-  }
-  return row;
+  return requireRecord(ctx, actor, WEAPON, await repo.findWeapon(db, id), need);
 }
 
 export async function getWeapon(ctx: AppContext, actor: Actor, id: string): Promise<WeaponDetail> {
@@ -418,20 +405,14 @@ export async function recordWeaponEvent(
   const issues: FieldIssue[] = [];
   const type = resolveVocab(LEDGER_EVENT_TYPES, data.type, 'type', issues, 'event-type');
   throwIfIssues(issues);
-  return inTransaction(ctx, async (trx) => {
-    const weapon = await readableWeapon(ctx, actor, weaponId, trx);
-    const record = {
-      organisationId: weapon.organisation_id,
-      confidentiality: weapon.confidentiality as Confidentiality,
-    };
-    const allowed =
-      can(actor, 'registry.write', record) ||
-      (RECOVERY_EVENTS.includes(type!) && can(actor, 'recovery.write', record));
-    if (!allowed)
-      throw forbidden("Your role in this weapon's organisation does not allow recording this event.");
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
+    const weapon = await readableWeapon(ctx, actor, weaponId, trx, {
+      // Recovery teams may record the events of a recovery on the organisation's weapons.
+      anyOf: RECOVERY_EVENTS.includes(type!) ? ['registry.write', 'recovery.write'] : ['registry.write'],
+      denied: "Your role in this weapon's organisation does not allow recording this event.",
+    });
     await requireSiteOf(trx, data.siteId, weapon.organisation_id);
     const history = await listEvents(trx, weaponId);
-    const now = ctx.now().toISOString();
     const event = ledgerEventRow({
       organisation_id: weapon.organisation_id,
       subject_type: 'weapon',
@@ -460,19 +441,14 @@ export async function recordWeaponEvent(
       site_id: result.state.siteId,
       updated_at: now,
     });
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: `weapon.event.${type}`,
-        recordType: 'weapon',
-        recordId: weaponId,
-        organisationId: weapon.organisation_id,
-        before: { status: weapon.status },
-        after: presentEvent(event),
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: `weapon.event.${type}`,
+      recordType: 'weapon',
+      recordId: weaponId,
+      organisationId: weapon.organisation_id,
+      before: { status: weapon.status },
+      after: presentEvent(event),
+    });
     return loadDetail(trx, weaponId);
   });
 }
@@ -487,17 +463,11 @@ export async function addMarking(
   const issues: FieldIssue[] = [];
   const [marking] = resolveMarkings([parseInput(MarkingInput, input)], issues, 'marking');
   throwIfIssues(issues);
-  return inTransaction(ctx, async (trx) => {
-    const weapon = await readableWeapon(ctx, actor, weaponId, trx);
-    if (
-      !can(actor, 'registry.write', {
-        organisationId: weapon.organisation_id,
-        confidentiality: weapon.confidentiality as Confidentiality,
-      })
-    ) {
-      throw forbidden("Only the organisation's registrars and administrators can add markings.");
-    }
-    const now = ctx.now().toISOString();
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
+    const weapon = await readableWeapon(ctx, actor, weaponId, trx, {
+      anyOf: ['registry.write'],
+      denied: "Only the organisation's registrars and administrators can add markings.",
+    });
     const row = {
       id: newId(),
       weapon_id: weaponId,
@@ -511,18 +481,13 @@ export async function addMarking(
       created_at: now,
     };
     await repo.insertMarkings(trx, [row]);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'weapon.marking.add',
-        recordType: 'weapon',
-        recordId: weaponId,
-        organisationId: weapon.organisation_id,
-        after: row,
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: 'weapon.marking.add',
+      recordType: 'weapon',
+      recordId: weaponId,
+      organisationId: weapon.organisation_id,
+      after: row,
+    });
     return loadDetail(trx, weaponId);
   });
 }
