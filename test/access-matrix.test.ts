@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GRANTABLE_KINDS } from '../src/app/modules.ts';
 import { login } from '../src/modules/identity/use-cases/auth-service.ts';
 import {
   ensureFirstAdministrator,
@@ -20,6 +21,7 @@ import { recordWeaponEvent, registerWeapon } from '../src/modules/registry/use-c
 import { recordHits } from '../src/modules/screening/use-cases/hit-service.ts';
 import { loadList } from '../src/modules/screening/use-cases/list-service.ts';
 import { SYSTEM_CLI } from '../src/platform/access/actor.ts';
+import { grantRecords } from '../src/platform/access/grants/grant-service.ts';
 import { ROLE_CLEARANCE } from '../src/platform/access/permissions.ts';
 import { sha256 } from '../src/platform/secrets.ts';
 import { confidentialityRank, ROLES, type Role } from '../src/reference/vocab.ts';
@@ -256,6 +258,8 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
   const RECOVERY: Role[] = ['admin', 'registrar', 'field_officer', 'investigator'];
   /** A screener may not even read the registry: records named by id are "not found" to them. */
   const SCREENER_404 = { screener: 404 } as const;
+  /** Sharing A's records with another organisation (records.share). */
+  const SHARE: Role[] = ['admin', 'registrar', 'investigator'];
   const today = () => new Date().toISOString().slice(0, 10);
 
   /** A weapon of A, registered by the system; its id is a secret of A unless it is echoed back on purpose. */
@@ -741,6 +745,57 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
       outsider: 404,
       prepare: async () => ({ method: 'GET', url: `/api/weapons/${await weaponOfA()}` }),
       verify: (res) => expect(res.json().events.map((e: { type: string }) => e.type)).toEqual(['registered']),
+    },
+    {
+      route: 'POST /api/grants',
+      allowed: SHARE,
+      deniedFor: SCREENER_404,
+      outsider: 404,
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        url: '/api/grants',
+        body: {
+          recordType: 'weapon',
+          recordIds: [await weaponOfA()],
+          granteeOrganisationId: orgB.id,
+          purpose: 'Matrix: a trace request',
+        },
+      }),
+      verify: (res) => expect(res.json().grants[0].status).toBe('active'),
+    },
+    {
+      route: 'GET /api/grants',
+      variant: 'received',
+      allowed: 'all',
+      outsider: 404,
+      prepare: async () => ({
+        method: 'GET',
+        url: `/api/grants?organisationId=${orgA.id}&direction=received`,
+      }),
+    },
+    {
+      route: 'GET /api/grants',
+      variant: 'given',
+      allowed: SHARE,
+      outsider: 404,
+      prepare: async () => ({ method: 'GET', url: `/api/grants?organisationId=${orgA.id}&direction=given` }),
+    },
+    {
+      route: 'POST /api/grants/{id}/revoke',
+      allowed: SHARE,
+      // B's administrator sees the grant (B received it) but may not end it.
+      outsider: 403,
+      prepare: async () => {
+        const [grant] = await grantRecords(t.db.ctx, SYSTEM_CLI, GRANTABLE_KINDS, {
+          recordType: 'weapon',
+          recordIds: [await weaponOfA()],
+          granteeOrganisationId: orgB.id,
+          purpose: 'Matrix: to be revoked',
+        });
+        return { method: 'POST', url: `/api/grants/${grant!.id}/revoke`, body: { reason: 'Matrix' } };
+      },
+      verify: (res) => expect(res.json().status).toBe('revoked'),
     },
     {
       route: 'GET /api/weapons/{id}',

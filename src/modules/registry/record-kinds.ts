@@ -11,6 +11,7 @@ export const WEAPON_KIND: GrantableKind = {
   type: 'weapon',
   what: 'The weapon',
   read: 'registry.read',
+  shareable: true,
   load: findWeapon,
 };
 
@@ -18,5 +19,6 @@ export const LOT_KIND: GrantableKind = {
   type: 'lot',
   what: 'The ammunition lot',
   read: 'registry.read',
+  shareable: true,
   load: findLot,
 };

@@ -23,6 +23,8 @@ export interface RecordKind {
   what: string;
   /** Whoever lacks this permission on the record is told it does not exist. */
   read: Permission;
+  /** Records of this kind can be shared through grants; only then does the check look for one. */
+  shareable?: boolean;
 }
 
 export function recordKind(kind: RecordKind): RecordKind {
@@ -64,6 +66,7 @@ export async function requireRecord<R extends GuardedRow>(
   if (!row) throw notFound(kind.what);
   let record = owned(row);
   if (!can(actor, kind.read, record)) {
+    if (!kind.shareable) throw notFound(kind.what);
     record = owned(row, await grantsInForce(ctx, actor, kind, row));
     const grant = grantThatAllows(actor, kind.read, record);
     if (!grant) throw notFound(kind.what);

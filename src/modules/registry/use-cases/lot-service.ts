@@ -1,6 +1,6 @@
 import { organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
-import { type Need, recordKind, requireRecord } from '../../../platform/access/require-record.ts';
+import { type Need, requireRecord } from '../../../platform/access/require-record.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
@@ -14,6 +14,7 @@ import { RecordEvent, RegisterLot } from '../contracts.ts';
 import { checkNewEvent } from '../domain/ledger.ts';
 import { normaliseSerialText } from '../domain/serial.ts';
 import { presentEvent, toDomainEvent } from '../presenters.ts';
+import { LOT_KIND } from '../record-kinds.ts';
 import { RECOVERY_EVENTS } from '../recovery-events.ts';
 import { insertEvent, listEvents, nextEventSeq } from '../repository/ledger-repository.ts';
 import * as repo from '../repository/lot-repository.ts';
@@ -145,10 +146,8 @@ export async function registerLot(ctx: AppContext, actor: Actor, input: unknown)
   });
 }
 
-const LOT = recordKind({ type: 'lot', what: 'The ammunition lot', read: 'registry.read' });
-
 async function readableLot(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db, need?: Need) {
-  return requireRecord(ctx, actor, LOT, await repo.findLot(db, id), need);
+  return requireRecord({ db, now: ctx.now }, actor, LOT_KIND, await repo.findLot(db, id), need);
 }
 
 export async function getLot(ctx: AppContext, actor: Actor, id: string) {

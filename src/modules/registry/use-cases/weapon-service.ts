@@ -1,6 +1,6 @@
 import { organisationsWith, readableLevelsByOrganisation } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
-import { type Need, recordKind, requireRecord } from '../../../platform/access/require-record.ts';
+import { type Need, requireRecord } from '../../../platform/access/require-record.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
@@ -21,6 +21,7 @@ import { weaponContentHash, weaponNaturalKey } from '../domain/identity.ts';
 import { checkNewEvent } from '../domain/ledger.ts';
 import { normaliseMarkingText, normaliseSerial, normaliseSerialText } from '../domain/serial.ts';
 import { presentEvent, presentWeaponSummary, toDomainEvent } from '../presenters.ts';
+import { WEAPON_KIND } from '../record-kinds.ts';
 import { RECOVERY_EVENTS } from '../recovery-events.ts';
 import { listAttachments } from '../repository/attachment-repository.ts';
 import { insertEvent, listEvents, nextEventSeq } from '../repository/ledger-repository.ts';
@@ -331,7 +332,6 @@ async function loadDetail(db: Db, id: string): Promise<WeaponDetail> {
 }
 
 /** The weapon row, if the actor may read it; "not found" otherwise, so ids of others cannot be probed. */
-const WEAPON = recordKind({ type: 'weapon', what: 'The weapon', read: 'registry.read' });
 
 export async function readableWeapon(
   ctx: AppContext,
@@ -340,7 +340,7 @@ export async function readableWeapon(
   db: Db = ctx.db,
   need?: Need,
 ): Promise<Row<'weapons'>> {
-  return requireRecord(ctx, actor, WEAPON, await repo.findWeapon(db, id), need);
+  return requireRecord({ db, now: ctx.now }, actor, WEAPON_KIND, await repo.findWeapon(db, id), need);
 }
 
 export async function getWeapon(ctx: AppContext, actor: Actor, id: string): Promise<WeaponDetail> {

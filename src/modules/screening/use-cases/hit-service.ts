@@ -224,7 +224,7 @@ export async function decideHit(ctx: AppContext, actor: Actor, hitId: string, in
   const data = parseInput(Decide, input);
   return write(ctx, actor, async ({ trx, at, audit }) => {
     const hit = await requireRecord(
-      ctx,
+      { db: trx, now: ctx.now },
       actor,
       SCREENING_HIT,
       await repo.findHit(trx, hitId),

@@ -8,6 +8,7 @@ import type { GuardedRow, RecordKind } from '../require-record.ts';
  * exists and belongs to the granting organisation, so the platform needs no module's tables.
  */
 export interface GrantableKind extends RecordKind {
+  shareable: true;
   /** The record's owner and confidentiality, or undefined when there is no such record. */
   load(db: Db, id: string): Promise<GuardedRow | undefined>;
 }
