@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { ensureFirstAdministrator } from '../modules/identity/use-cases/bootstrap-service.ts';
 import { failInterruptedImports } from '../modules/registry/use-cases/import-runner.ts';
+import { environment } from '../platform/config/environment.ts';
 import type { AppContext } from '../platform/context.ts';
 import { JobWorker } from '../platform/jobs/queue.ts';
 import { buildApp } from './build-app.ts';
@@ -35,9 +36,9 @@ export async function startServer(opts: StartOptions): Promise<FastifyInstance> 
     ctx,
     webDir,
     version: packageVersion(),
-    trustProxy: process.env.MATERIEL_TRUST_PROXY === '1',
+    trustProxy: environment().trustProxy,
     logger: {
-      level: process.env.LOG_LEVEL ?? 'info',
+      level: environment().logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
   });

@@ -1,29 +1,31 @@
 import type { Command } from 'commander';
 import { type CommandEnv, globalOptions } from '../../platform/cli/command-kit.ts';
 import { UsageError } from '../../platform/cli/io.ts';
-import { openRuntime } from '../../platform/cli/runtime.ts';
+import { cliEnvironment, openRuntime } from '../../platform/cli/runtime.ts';
 import { startServer } from '../start.ts';
 
 export function registerServeCommand(program: Command, env: CommandEnv): void {
   program
     .command('serve')
     .description('Start the web app and API (runs migrations first)')
-    .option('--port <n>', 'port to listen on (env PORT)', process.env.PORT ?? '8080')
+    .option('--port <n>', 'port to listen on (default: env PORT, else 8080)')
     .option(
       '--host <address>',
-      'address to listen on (env HOST); 0.0.0.0 for every interface',
-      process.env.HOST ?? '127.0.0.1',
+      'address to listen on (default: env HOST, else 127.0.0.1); 0.0.0.0 for every interface',
     )
     .option('--demo', 'load the demo organisations and accounts so a newcomer can look around')
-    .action(async (opts: { port: string; host: string; demo?: boolean }, command: Command) => {
-      const port = Number(opts.port);
+    .action(async (opts: { port?: string; host?: string; demo?: boolean }, command: Command) => {
+      // The environment is read when the command runs, so a bad value elsewhere never breaks `--help`.
+      const settings = cliEnvironment();
+      const port = opts.port === undefined ? settings.port : Number(opts.port);
+      const host = opts.host ?? settings.host;
       if (!Number.isInteger(port) || port < 1 || port > 65535)
         throw new UsageError(`--port ${opts.port} is not a port number (1-65535).`);
       const runtime = await openRuntime(globalOptions(command), env.installation.migrations);
       const app = await startServer({
         ctx: runtime.ctx,
         port,
-        host: opts.host,
+        host,
         demo: Boolean(opts.demo),
         announce: env.io.stdout,
       });

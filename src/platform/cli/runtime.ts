@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { type Actor, SYSTEM_CLI } from '../access/actor.ts';
+import { ConfigurationError, type Environment, environment } from '../config/environment.ts';
 import { type AppConfig, type AppContext, DEFAULT_CONFIG } from '../context.ts';
 import { createDb, type DatabaseHandle } from '../db/create-db.ts';
 import { type MigrationSet, migrateToLatest } from '../db/migrate.ts';
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../db/url.ts';
+import { parseDatabaseUrl } from '../db/url.ts';
 import { UsageError } from './io.ts';
 
 export interface GlobalOptions {
@@ -13,14 +14,25 @@ export interface GlobalOptions {
 }
 
 export function databaseUrl(opts: GlobalOptions): string {
-  return opts.db ?? process.env.MATERIEL_DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  return opts.db ?? cliEnvironment().databaseUrl;
+}
+
+/** The checked environment; a bad value is bad input (exit 2) naming the variable. */
+export function cliEnvironment(): Environment {
+  try {
+    return environment();
+  } catch (e) {
+    if (e instanceof ConfigurationError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 export function configFromEnv(overrides: Partial<AppConfig> = {}): AppConfig {
+  const env = cliEnvironment();
   return {
     ...DEFAULT_CONFIG,
-    dataDir: process.env.MATERIEL_DATA_DIR ?? DEFAULT_CONFIG.dataDir,
-    sessionTtlHours: Number(process.env.MATERIEL_SESSION_HOURS ?? DEFAULT_CONFIG.sessionTtlHours),
+    dataDir: env.dataDir,
+    sessionTtlHours: env.sessionHours,
     ...overrides,
   };
 }

@@ -1,8 +1,8 @@
 import { SYSTEM_CLI } from '../../../platform/access/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { hashPassword, oneTimePassword } from '../../../platform/secrets.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { insertOrganisation } from '../repository/organisation-repository.ts';
 import { countUsers, insertMembership, insertUser } from '../repository/user-repository.ts';
 
@@ -22,46 +22,52 @@ export async function ensureFirstAdministrator(
   ctx: AppContext,
   email = FIRST_ADMIN_EMAIL,
 ): Promise<FirstAdministrator | null> {
-  return inTransaction(ctx, async (trx) => {
-    if ((await countUsers(trx)) > 0) return null;
-    const password = oneTimePassword();
-    const now = ctx.now().toISOString();
-    const orgId = newId();
-    const userId = newId();
-    await insertOrganisation(trx, {
-      id: orgId,
-      name: FIRST_ORGANISATION_NAME,
-      kind: 'other',
-      country: null,
-      confidentiality: 'restricted',
-      created_at: now,
-      updated_at: now,
-    });
-    await insertUser(trx, {
-      id: userId,
-      email,
-      name: 'Administrator',
-      password_hash: await hashPassword(password, ctx.config.passwordHashing),
-      is_installation_admin: 1,
-      must_change_password: 1,
-      locale: 'en',
-      disabled_at: null,
-      created_at: now,
-      updated_at: now,
-    });
-    await insertMembership(trx, { user_id: userId, organisation_id: orgId, role: 'admin', created_at: now });
-    await recordAudit(
-      trx,
-      { ...SYSTEM_CLI, label: 'bootstrap' },
-      {
+  const bootstrap = { ...SYSTEM_CLI, label: 'bootstrap' };
+  return write(
+    ctx,
+    bootstrap,
+    async ({ trx, at: now, audit }) => {
+      if ((await countUsers(trx)) > 0) return null;
+      const password = oneTimePassword();
+      const orgId = newId();
+      const userId = newId();
+      await insertOrganisation(trx, {
+        id: orgId,
+        name: FIRST_ORGANISATION_NAME,
+        kind: 'other',
+        country: null,
+        confidentiality: 'restricted',
+        created_at: now,
+        updated_at: now,
+      });
+      await insertUser(trx, {
+        id: userId,
+        email,
+        name: 'Administrator',
+        password_hash: await hashPassword(password, ctx.config.passwordHashing),
+        is_installation_admin: 1,
+        must_change_password: 1,
+        locale: 'en',
+        disabled_at: null,
+        created_at: now,
+        updated_at: now,
+      });
+      await insertMembership(trx, {
+        user_id: userId,
+        organisation_id: orgId,
+        role: 'admin',
+        created_at: now,
+      });
+      await audit({
         action: 'user.create',
         recordType: 'user',
         recordId: userId,
         organisationId: orgId,
         after: { email, installationAdmin: true },
-      },
-      ctx.now(),
-    );
-    return { email, oneTimePassword: password };
-  });
+      });
+      return { email, oneTimePassword: password };
+    },
+    // Every start calls this; on a database that has users it changes nothing, so writes no entry.
+    { audited: false },
+  );
 }

@@ -1,14 +1,21 @@
-import { can, isInstallationAdmin, organisationsWith } from '../../../platform/access/access.ts';
+import { isInstallationAdmin, organisationsWith } from '../../../platform/access/access.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import { recordKind, requireRecord } from '../../../platform/access/require-record.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
-import { conflict, forbidden, notFound } from '../../../platform/errors.ts';
+import { conflict, forbidden } from '../../../platform/errors.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
 import type { Confidentiality } from '../../../reference/vocab.ts';
 import { CreateOrganisation, type Organisation, UpdateOrganisation } from '../contracts/organisations.ts';
 import { presentOrganisation } from '../presenters.ts';
 import * as repo from '../repository/organisation-repository.ts';
+
+const ORGANISATION = recordKind({
+  type: 'organisation',
+  what: 'The organisation',
+  read: 'organisation.read',
+});
 
 /** Only installation administrators create organisations: they decide who is on the installation. */
 export async function createOrganisation(
@@ -19,11 +26,10 @@ export async function createOrganisation(
   if (!isInstallationAdmin(actor))
     throw forbidden('Only an installation administrator can add organisations.');
   const data = parseInput(CreateOrganisation, input);
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
     if (await repo.findOrganisationByName(trx, data.name)) {
       throw conflict(`An organisation named "${data.name}" already exists. Choose another name.`);
     }
-    const now = ctx.now().toISOString();
     const row = {
       id: newId(),
       name: data.name,
@@ -35,18 +41,13 @@ export async function createOrganisation(
     };
     await repo.insertOrganisation(trx, row);
     const org = presentOrganisation(row);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'organisation.create',
-        recordType: 'organisation',
-        recordId: row.id,
-        organisationId: row.id,
-        after: org,
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: 'organisation.create',
+      recordType: 'organisation',
+      recordId: row.id,
+      organisationId: row.id,
+      after: org,
+    });
     return org;
   });
 }
@@ -58,12 +59,18 @@ export async function listOrganisations(ctx: AppContext, actor: Actor): Promise<
 }
 
 export async function getOrganisation(ctx: AppContext, actor: Actor, id: string): Promise<Organisation> {
-  const row = await repo.findOrganisation(ctx.db, id);
   // Same answer for "absent" and "not yours", so ids of other organisations cannot be probed.
-  if (!row || !can(actor, 'organisation.read', { organisationId: id, confidentiality: 'public' })) {
-    throw notFound('The organisation');
-  }
-  return presentOrganisation(row);
+  return presentOrganisation(
+    await requireRecord(ctx, actor, ORGANISATION, guarded(await repo.findOrganisation(ctx.db, id))),
+  );
+}
+
+/**
+ * An organisation is owned by itself; membership, not its confidentiality level, decides who sees
+ * it, so the check treats it as public within the organisation.
+ */
+function guarded<R extends { id: string }>(row: R | undefined) {
+  return row && { ...row, organisation_id: row.id, confidentiality: 'public' };
 }
 
 export async function updateOrganisation(
@@ -73,15 +80,16 @@ export async function updateOrganisation(
   input: unknown,
 ): Promise<Organisation> {
   const patch = parseInput(UpdateOrganisation, input);
-  const before = await getOrganisation(ctx, actor, id);
-  if (!can(actor, 'organisation.manage', { organisationId: id, confidentiality: 'public' })) {
-    throw forbidden('Only an administrator of this organisation can change its details.');
-  }
-  return inTransaction(ctx, async (trx) => {
+  const before = presentOrganisation(
+    await requireRecord(ctx, actor, ORGANISATION, guarded(await repo.findOrganisation(ctx.db, id)), {
+      anyOf: ['organisation.manage'],
+      denied: 'Only an administrator of this organisation can change its details.',
+    }),
+  );
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
     if (patch.name && patch.name !== before.name && (await repo.findOrganisationByName(trx, patch.name))) {
       throw conflict(`An organisation named "${patch.name}" already exists. Choose another name.`);
     }
-    const now = ctx.now().toISOString();
     await repo.updateOrganisation(trx, id, {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.kind !== undefined && { kind: patch.kind }),
@@ -92,19 +100,14 @@ export async function updateOrganisation(
       updated_at: now,
     });
     const after = presentOrganisation((await repo.findOrganisation(trx, id))!);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'organisation.update',
-        recordType: 'organisation',
-        recordId: id,
-        organisationId: id,
-        before,
-        after,
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: 'organisation.update',
+      recordType: 'organisation',
+      recordId: id,
+      organisationId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -1,13 +1,14 @@
-import { can } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import { recordKind, requireRecord } from '../../../platform/access/require-record.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
-import { forbidden, notFound } from '../../../platform/errors.ts';
 import { AttachmentStore } from '../../../platform/files/attachment-store.ts';
-import type { Confidentiality } from '../../../reference/vocab.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { findAttachment, insertAttachment } from '../repository/attachment-repository.ts';
 import { readableWeapon } from './weapon-service.ts';
+
+const WEAPON = recordKind({ type: 'weapon', what: 'The weapon', read: 'registry.read' });
+const ATTACHMENT = recordKind({ type: 'attachment', what: 'The attachment', read: 'registry.read' });
 
 /** Photograph roles the field guide asks for (overall left and right, each mark, packaging) and documents. */
 export const ATTACHMENT_ROLES = [
@@ -27,18 +28,13 @@ export async function attachToWeapon(
   file: { bytes: Buffer; name: string },
   role = 'other',
 ) {
-  const weapon = await readableWeapon(ctx, actor, weaponId);
-  const record = {
-    organisationId: weapon.organisation_id,
-    confidentiality: weapon.confidentiality as Confidentiality,
-  };
-  if (!can(actor, 'registry.write', record) && !can(actor, 'recovery.write', record)) {
-    throw forbidden("Your role in this weapon's organisation does not allow adding photographs.");
-  }
+  const weapon = await requireRecord(ctx, actor, WEAPON, await readableWeapon(ctx, actor, weaponId), {
+    anyOf: ['registry.write', 'recovery.write'],
+    denied: "Your role in this weapon's organisation does not allow adding photographs.",
+  });
   const stored = await AttachmentStore.forDataDir(ctx.config.dataDir).put(file.bytes, file.name);
   const id = newId();
-  const now = ctx.now().toISOString();
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
     await insertAttachment(trx, {
       id,
       organisation_id: weapon.organisation_id,
@@ -59,34 +55,20 @@ export async function attachToWeapon(
       created_by: actorLabel(actor),
       created_at: now,
     });
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'weapon.attachment.add',
-        recordType: 'weapon',
-        recordId: weaponId,
-        organisationId: weapon.organisation_id,
-        after: { attachmentId: id, sha256: stored.sha256, mediaType: stored.mediaType, role },
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: 'weapon.attachment.add',
+      recordType: 'weapon',
+      recordId: weaponId,
+      organisationId: weapon.organisation_id,
+      after: { attachmentId: id, sha256: stored.sha256, mediaType: stored.mediaType, role },
+    });
     return { id, ...stored };
   });
 }
 
 /** The bytes of an attachment (or its thumbnail), if the actor may read the record it belongs to. */
 export async function readAttachment(ctx: AppContext, actor: Actor, attachmentId: string, thumbnail = false) {
-  const row = await findAttachment(ctx.db, attachmentId);
-  if (
-    !row ||
-    !can(actor, 'registry.read', {
-      organisationId: row.organisation_id,
-      confidentiality: row.confidentiality as Confidentiality,
-    })
-  ) {
-    throw notFound('The attachment');
-  }
+  const row = await requireRecord(ctx, actor, ATTACHMENT, await findAttachment(ctx.db, attachmentId));
   const store = AttachmentStore.forDataDir(ctx.config.dataDir);
   const sha = thumbnail && row.thumbnail_sha256 ? row.thumbnail_sha256 : row.sha256;
   return {

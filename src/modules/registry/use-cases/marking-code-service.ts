@@ -1,6 +1,7 @@
 import { can } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
 import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
+import { environment } from '../../../platform/config/environment.ts';
 import { type AppContext, inTransaction } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
@@ -11,7 +12,6 @@ import { findOrganisation } from '../../identity/index.ts';
 import { checkNewEvent } from '../domain/ledger.ts';
 import {
   compileMarkingCodePattern,
-  DEFAULT_MARKING_CODE_PATTERN,
   formatMarkingCode,
   type MarkingCodePattern,
   markingCodeSequenceScope,
@@ -59,7 +59,7 @@ export function compiledMarkingCodePattern(input?: string): MarkingCodePattern {
 }
 
 export function markingCodePattern(input?: string): string {
-  return input ?? process.env.MATERIEL_MARKING_CODE_PATTERN ?? DEFAULT_MARKING_CODE_PATTERN;
+  return input ?? environment().markingCodePattern;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { organisationsWith } from '../../../platform/access/access.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import type { Row } from '../../../platform/db/schema.ts';
 import { conflict } from '../../../platform/errors.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
 import { requireInOrganisation } from '../../identity/index.ts';
 import { CreateSite } from '../contracts.ts';
@@ -32,10 +32,9 @@ export async function createSite(ctx: AppContext, actor: Actor, input: unknown) 
     data.organisationId,
     "Only the organisation's registrars and administrators can add sites.",
   );
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
     if (await repo.findSiteByName(trx, data.organisationId, data.name))
       throw conflict(`A site named "${data.name}" exists already.`);
-    const now = ctx.now().toISOString();
     const row: Row<'sites'> = {
       id: newId(),
       organisation_id: data.organisationId,
@@ -50,18 +49,13 @@ export async function createSite(ctx: AppContext, actor: Actor, input: unknown) 
       updated_at: now,
     };
     await repo.insertSite(trx, row);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'site.create',
-        recordType: 'site',
-        recordId: row.id,
-        organisationId: row.organisation_id,
-        after: presentSite(row),
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: 'site.create',
+      recordType: 'site',
+      recordId: row.id,
+      organisationId: row.organisation_id,
+      after: presentSite(row),
+    });
     return presentSite(row);
   });
 }
