@@ -5,7 +5,7 @@ import {
   type Role,
 } from '../../reference/vocab.ts';
 import type { Actor } from './actor.ts';
-import { type Permission, ROLE_CLEARANCE, roleAllows } from './permissions.ts';
+import { type InstallationPermission, type Permission, ROLE_CLEARANCE, roleAllows } from './permissions.ts';
 
 /** A record as policies see it: who owns it and how sensitive it is. */
 export interface OwnedRecord {
@@ -71,6 +71,11 @@ export function canInOrganisation(actor: Actor, permission: Permission, organisa
 export function organisationsWith(actor: Actor, permission: Permission): 'all' | string[] {
   if (actor.kind === 'system' || actor.isInstallationAdmin) return 'all';
   return [...actor.memberships].filter(([, role]) => roleAllows(role, permission)).map(([id]) => id);
+}
+
+/** Installation-wide actions (INSTALLATION_PERMISSIONS): installation administrators and the system only. */
+export function canOnInstallation(actor: Actor, _permission: InstallationPermission): boolean {
+  return isInstallationAdmin(actor);
 }
 
 export function isInstallationAdmin(actor: Actor): boolean {

@@ -17,11 +17,22 @@ export const PERMISSIONS = {
   'reports.read': 'See aggregated statistics, trends and reports',
   'screening.run': 'Screen parties against the designations lists',
   'screening.decide': 'Record a decision (cleared, escalated, confirmed) on a screening hit',
-  'lists.manage': 'Load new versions of designations lists',
   'records.share':
     "Share the organisation's records with another organisation (grants), and revoke those shares",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * What only installation administrators (and the server's own CLI) may do: these change the whole
+ * installation, not one organisation's records, so no organisation role holds them, not even
+ * `admin`. Checked with `canOnInstallation`.
+ */
+export const INSTALLATION_PERMISSIONS = {
+  'organisation.create': 'Add organisations to the installation',
+  'lists.manage': "Load new versions of designations lists (they change every organisation's screening)",
+  'audit.verify': 'Verify the hash chain of the whole audit log',
+} as const;
+export type InstallationPermission = keyof typeof INSTALLATION_PERMISSIONS;
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
 

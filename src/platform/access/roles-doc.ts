@@ -1,8 +1,15 @@
 import { ROLES } from '../../reference/vocab.ts';
-import { PERMISSIONS, type Permission, ROLE_CLEARANCE, ROLE_PERMISSIONS } from './permissions.ts';
+import {
+  INSTALLATION_PERMISSIONS,
+  type InstallationPermission,
+  PERMISSIONS,
+  type Permission,
+  ROLE_CLEARANCE,
+  ROLE_PERMISSIONS,
+} from './permissions.ts';
 
 export const ROLES_TABLE_START =
-  '<!-- roles-table:start (generated from src/policies/permissions.ts; run `npm run docs:roles`) -->';
+  '<!-- roles-table:start (generated from src/platform/access/permissions.ts; run `npm run docs:roles`) -->';
 export const ROLES_TABLE_END = '<!-- roles-table:end -->';
 
 /** The permission matrix as a Markdown table, so docs/roles.md always says what the code enforces. */
@@ -14,5 +21,21 @@ export function rolesMarkdownTable(): string {
       `| ${PERMISSIONS[p]} (\`${p}\`) | ${ROLES.map((r) => (ROLE_PERMISSIONS[r].includes(p) ? 'yes' : '')).join(' | ')} |`,
   );
   const clearance = `| Highest confidentiality level readable | ${ROLES.map((r) => ROLE_CLEARANCE[r].replace('_', ' ')).join(' | ')} |`;
-  return [ROLES_TABLE_START, header, rule, ...rows, clearance, ROLES_TABLE_END].join('\n');
+  const installation = (Object.keys(INSTALLATION_PERMISSIONS) as InstallationPermission[]).map(
+    (p) => `| ${INSTALLATION_PERMISSIONS[p]} (\`${p}\`) | installation administrators only |`,
+  );
+  return [
+    ROLES_TABLE_START,
+    header,
+    rule,
+    ...rows,
+    clearance,
+    '',
+    'Installation-wide permissions: no organisation role holds these, not even `admin`.',
+    '',
+    '| what | who |',
+    '|---|---|',
+    ...installation,
+    ROLES_TABLE_END,
+  ].join('\n');
 }

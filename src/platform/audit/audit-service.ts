@@ -1,4 +1,9 @@
-import { canInOrganisation, isInstallationAdmin, organisationsWith } from '../access/access.ts';
+import {
+  canInOrganisation,
+  canOnInstallation,
+  isInstallationAdmin,
+  organisationsWith,
+} from '../access/access.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
@@ -61,7 +66,7 @@ async function* storedEntries(ctx: AppContext): AsyncGenerator<StoredAuditEntry>
 
 /** Walks the whole chain. Installation-wide, so installation administrators (and the CLI) only. */
 export async function verifyAudit(ctx: AppContext, actor: Actor): Promise<ChainVerdict> {
-  if (!isInstallationAdmin(actor))
+  if (!canOnInstallation(actor, 'audit.verify'))
     throw forbidden('Only an installation administrator can verify the whole audit log.');
   // Read the head first: entries appended while we walk are then simply beyond it.
   const head = await readChainHead(ctx.db);

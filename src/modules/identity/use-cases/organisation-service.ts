@@ -1,4 +1,4 @@
-import { isInstallationAdmin, organisationsWith } from '../../../platform/access/access.ts';
+import { canOnInstallation, organisationsWith } from '../../../platform/access/access.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { recordKind, requireRecord } from '../../../platform/access/require-record.ts';
 import type { AppContext } from '../../../platform/context.ts';
@@ -23,7 +23,7 @@ export async function createOrganisation(
   actor: Actor,
   input: unknown,
 ): Promise<Organisation> {
-  if (!isInstallationAdmin(actor))
+  if (!canOnInstallation(actor, 'organisation.create'))
     throw forbidden('Only an installation administrator can add organisations.');
   const data = parseInput(CreateOrganisation, input);
   return write(ctx, actor, async ({ trx, at: now, audit }) => {

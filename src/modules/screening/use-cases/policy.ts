@@ -1,4 +1,8 @@
-import { isInstallationAdmin, organisationsWith } from '../../../platform/access/access.ts';
+import {
+  canOnInstallation,
+  isInstallationAdmin,
+  organisationsWith,
+} from '../../../platform/access/access.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { type Need, recordKind } from '../../../platform/access/require-record.ts';
 import { forbidden } from '../../../platform/errors.ts';
@@ -21,7 +25,7 @@ export function requireScreening(actor: Actor): void {
 
 /** A list is installation-wide and changes what every organisation's screening finds. */
 export function requireListLoader(actor: Actor): void {
-  if (!isInstallationAdmin(actor))
+  if (!canOnInstallation(actor, 'lists.manage'))
     throw forbidden('Only an installation administrator can load designations lists.');
 }
 
