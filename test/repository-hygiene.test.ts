@@ -20,4 +20,9 @@ describe('repository hygiene', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it('tracks nothing under node_modules (a worktree link to it was once committed)', () => {
+    const tracked = execFileSync('git', ['ls-files', 'node_modules', 'node_modules/**'], { encoding: 'utf8' });
+    expect(tracked.trim()).toBe('');
+  });
 });

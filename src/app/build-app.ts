@@ -66,8 +66,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description:
           'Registry, recovery, tracing and screening for UN arms embargoes. Authenticate with the session cookie (browser, with the X-CSRF-Token header on changes) or "Authorization: Bearer <token>" (scripts).',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token: "Authorization: Bearer <token>"',
+          },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'materiel_session',
+            description:
+              'The browser session set by POST /api/session; changes also need the X-CSRF-Token header it returns',
+          },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });

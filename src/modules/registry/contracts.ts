@@ -297,3 +297,30 @@ export const ImportMapping = z.object({
     .describe('field -> value used when the cell is empty or the column absent'),
 });
 export type ImportMapping = z.infer<typeof ImportMapping>;
+
+/** What an upload answers: the stored file, with what was read from its EXIF. */
+export const StoredAttachment = z.object({
+  id: Id,
+  sha256: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  takenAt: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  thumbnailSha256: z.string().nullable(),
+});
+
+const VocabularyEntryView = z.object({
+  code: z.string(),
+  label: z.string(),
+  labelFr: z.string().optional(),
+  group: z.string().optional(),
+  trackedBy: z.string().optional(),
+});
+/** Each registry vocabulary by name (categories, eventTypes, ...), its entries in order. */
+export const RegistryVocabularies = z.record(z.string(), z.array(VocabularyEntryView));
+
+/** A file download: declared by content type in the OpenAPI document, not as JSON. */
+export const FileDownload = z.any().describe('The file itself (binary), of the content type declared');

@@ -5,7 +5,24 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { validationError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/request-actor.ts';
-import { CreateParty, Decide, ScreenHit, ScreenRequest, ScreenResponse } from './contracts.ts';
+import {
+  CreateParty,
+  Decide,
+  DesignationDetailView,
+  Hits,
+  HitView,
+  ListDiffView,
+  ListedDesignations,
+  ListVersions,
+  LoadListResult,
+  NameComparison,
+  Notifications,
+  Parties,
+  PartyAdded,
+  ScreenHit,
+  ScreenRequest,
+  ScreenResponse,
+} from './contracts.ts';
 import { getDesignation, searchDesignations } from './use-cases/designation-service.ts';
 import {
   addParty,
@@ -58,6 +75,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
           b: z.string(),
           type: z.enum(['person', 'organization', 'vessel', 'any']).default('any'),
         }),
+        response: { 200: NameComparison },
       },
     },
     async (request) =>
@@ -66,7 +84,9 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/lists',
-    { schema: { tags, summary: 'Loaded versions of the designations lists' } },
+    {
+      schema: { tags, summary: 'Loaded versions of the designations lists', response: { 200: ListVersions } },
+    },
     async (request) => ({ versions: await listListVersions(ctx, requireActor(request)) }),
   );
   r.post(
@@ -76,6 +96,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: 'Load a list version (multipart: file; installation administrators)',
         consumes: ['multipart/form-data'],
+        response: { 201: LoadListResult },
       },
     },
     async (request, reply) => {
@@ -107,6 +128,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: 'Differences between two versions of a list, field by field',
         querystring: z.object({ from: z.string(), to: z.string() }),
+        response: { 200: ListDiffView },
       },
     },
     async (request) => diffVersions(ctx, requireActor(request), request.query.from, request.query.to),
@@ -123,6 +145,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
           source: z.string().optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
+        response: { 200: ListedDesignations },
       },
     },
     async (request) =>
@@ -140,6 +163,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: 'A designated party with all its data and its history across versions',
         params: z.object({ source: z.string(), ref: z.string() }),
+        response: { 200: DesignationDetailView },
       },
     },
     async (request) => getDesignation(ctx, requireActor(request), request.params.source, request.params.ref),
@@ -152,6 +176,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: "The organisation's screened parties",
         querystring: z.object({ organisationId: z.string().optional() }),
+        response: { 200: Parties },
       },
     },
     async (request) => ({
@@ -165,6 +190,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: 'Keep a party, screen it now and on every new list version',
         body: CreateParty,
+        response: { 201: PartyAdded },
       },
     },
     async (request, reply) =>
@@ -181,6 +207,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
           status: z.string().optional(),
           partyId: z.string().optional(),
         }),
+        response: { 200: Hits },
       },
     },
     async (request) => ({ hits: await listHitsOf(ctx, requireActor(request), request.query) }),
@@ -202,6 +229,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
             .min(1)
             .max(50),
         }),
+        response: { 201: Hits },
       },
     },
     async (request, reply) =>
@@ -223,13 +251,14 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         summary: 'Decide on a hit: cleared, escalated or confirmed, with a reason',
         params: z.object({ id: z.string() }),
         body: Decide,
+        response: { 200: HitView },
       },
     },
     async (request) => decideHit(ctx, requireActor(request), request.params.id, request.body),
   );
   r.get(
     '/api/notifications',
-    { schema: { tags, summary: 'New hits raised by re-screening' } },
+    { schema: { tags, summary: 'New hits raised by re-screening', response: { 200: Notifications } } },
     async (request) => ({
       notifications: await listNotificationsOf(ctx, requireActor(request)),
     }),

@@ -14,7 +14,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/session',
     {
-      schema: { tags, summary: 'Sign in', body: Login, response: { 200: SessionInfo } },
+      schema: { tags, summary: 'Sign in', security: [], body: Login, response: { 200: SessionInfo } },
       // Per-address limit on top of the per-account lockout in the service.
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },

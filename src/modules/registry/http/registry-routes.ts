@@ -10,13 +10,16 @@ import { validationError } from '../../../platform/errors.ts';
 import { requireActor } from '../../../platform/http/request-actor.ts';
 import {
   CreateSite,
+  FileDownload,
   LotDetail,
   LotSummary,
   MarkingInput,
   RecordEvent,
   RegisterLot,
   RegisterWeapon,
+  RegistryVocabularies,
   Site,
+  StoredAttachment,
   WeaponDetail,
   WeaponPage,
   WeaponQuery,
@@ -66,6 +69,7 @@ export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ['vocabularies'],
         summary:
           'Registry vocabularies (categories, event types, statuses, marking kinds and positions, scripts, conditions, document kinds, calibres) with English and French labels',
+        response: { 200: RegistryVocabularies },
       },
     },
     async () =>
@@ -197,6 +201,7 @@ export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
         summary: 'Attach a photograph or scanned document (multipart: file, role)',
         params: idParams,
         consumes: ['multipart/form-data'],
+        response: { 201: StoredAttachment },
       },
     },
     async (request, reply) => {
@@ -233,6 +238,8 @@ export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
         summary: 'The attachment file (?thumbnail=1 for the small image)',
         params: idParams,
         querystring: z.object({ thumbnail: z.string().optional() }),
+        produces: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/octet-stream'],
+        response: { 200: FileDownload },
       },
     },
     async (request, reply) => {
@@ -257,6 +264,8 @@ export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: "Download an organisation's registry",
         querystring: z.object({ organisationId: z.string(), format: z.enum(EXPORT_FORMATS).default('csv') }),
+        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: { 200: FileDownload },
       },
     },
     async (request, reply) => {
