@@ -15,7 +15,9 @@ describe('OpenAPI document', () => {
   let t: TestApp;
   let doc: {
     paths: Record<string, Record<string, Operation>>;
-    components?: { securitySchemes?: Record<string, { type: string; in?: string; name?: string; scheme?: string }> };
+    components?: {
+      securitySchemes?: Record<string, { type: string; in?: string; name?: string; scheme?: string }>;
+    };
     security?: Record<string, string[]>[];
   };
   beforeAll(async () => {

@@ -22,7 +22,9 @@ describe('repository hygiene', () => {
   });
 
   it('tracks nothing under node_modules (a worktree link to it was once committed)', () => {
-    const tracked = execFileSync('git', ['ls-files', 'node_modules', 'node_modules/**'], { encoding: 'utf8' });
+    const tracked = execFileSync('git', ['ls-files', 'node_modules', 'node_modules/**'], {
+      encoding: 'utf8',
+    });
     expect(tracked.trim()).toBe('');
   });
 });
