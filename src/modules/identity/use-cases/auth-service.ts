@@ -1,6 +1,5 @@
 import type { Actor, UserActor } from '../../../platform/access/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import type { Db, Row } from '../../../platform/db/schema.ts';
 import { AppError, notFound, validationError } from '../../../platform/errors.ts';
@@ -11,6 +10,7 @@ import {
   sha256,
   verifyPassword,
 } from '../../../platform/secrets.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
 import type { Role } from '../../../reference/vocab.ts';
 import { ChangePassword, Login, type SessionInfo, SwitchOrganisation } from '../contracts/auth.ts';
@@ -109,20 +109,15 @@ export async function login(
     revoked_at: null,
   };
   const actor = await actorForUser(ctx.db, user, 'session', client.address);
-  await inTransaction(ctx, async (trx) => {
+  await write(ctx, actor, async ({ trx, audit }) => {
     await sessions.insertSession(trx, session);
     await clearFailures(trx, email);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'session.sign_in',
-        recordType: 'user',
-        recordId: user.id,
-        organisationId: session.active_organisation_id,
-      },
-      now,
-    );
+    await audit({
+      action: 'session.sign_in',
+      recordType: 'user',
+      recordId: user.id,
+      organisationId: session.active_organisation_id,
+    });
   });
   return { sessionToken, info: await sessionInfo(ctx.db, user, session) };
 }
@@ -181,14 +176,9 @@ export async function resolveApiToken(
 }
 
 export async function logout(ctx: AppContext, resolved: ResolvedSession): Promise<void> {
-  await inTransaction(ctx, async (trx) => {
-    await sessions.updateSession(trx, resolved.session.id, { revoked_at: ctx.now().toISOString() });
-    await recordAudit(
-      trx,
-      resolved.actor,
-      { action: 'session.sign_out', recordType: 'user', recordId: resolved.user.id },
-      ctx.now(),
-    );
+  await write(ctx, resolved.actor, async ({ trx, at, audit }) => {
+    await sessions.updateSession(trx, resolved.session.id, { revoked_at: at });
+    await audit({ action: 'session.sign_out', recordType: 'user', recordId: resolved.user.id });
   });
 }
 
@@ -209,20 +199,14 @@ export async function changePassword(
       { field: 'newPassword', message: 'Same as the current one.' },
     ]);
   }
-  await inTransaction(ctx, async (trx) => {
-    const now = ctx.now().toISOString();
+  await write(ctx, resolved.actor, async ({ trx, at: now, audit }) => {
     await updateUser(trx, resolved.user.id, {
       password_hash: await hashPassword(data.newPassword, ctx.config.passwordHashing),
       must_change_password: 0,
       updated_at: now,
     });
     await sessions.revokeSessionsOfUser(trx, resolved.user.id, now, resolved.session.id);
-    await recordAudit(
-      trx,
-      resolved.actor,
-      { action: 'user.password_change', recordType: 'user', recordId: resolved.user.id },
-      ctx.now(),
-    );
+    await audit({ action: 'user.password_change', recordType: 'user', recordId: resolved.user.id });
   });
 }
 
@@ -234,7 +218,13 @@ export async function switchOrganisation(
   const { organisationId } = parseInput(SwitchOrganisation, input);
   const allowed = resolved.actor.memberships.has(organisationId) || resolved.actor.isInstallationAdmin;
   if (!allowed || !(await findOrganisation(ctx.db, organisationId))) throw notFound('The organisation');
-  await sessions.updateSession(ctx.db, resolved.session.id, { active_organisation_id: organisationId });
+  // Which organisation a session works in is the session's own state, not a record change: no entry.
+  await write(
+    ctx,
+    resolved.actor,
+    ({ trx }) => sessions.updateSession(trx, resolved.session.id, { active_organisation_id: organisationId }),
+    { audited: false },
+  );
   return sessionInfo(ctx.db, resolved.user, { ...resolved.session, active_organisation_id: organisationId });
 }
 
@@ -259,13 +249,8 @@ export async function revokeMySession(
 ): Promise<void> {
   const session = await sessions.findSession(ctx.db, sessionId);
   if (!session || session.user_id !== userId) throw notFound('The session');
-  await inTransaction(ctx, async (trx) => {
-    await sessions.updateSession(trx, sessionId, { revoked_at: ctx.now().toISOString() });
-    await recordAudit(
-      trx,
-      actor,
-      { action: 'session.revoke', recordType: 'user', recordId: userId },
-      ctx.now(),
-    );
+  await write(ctx, actor, async ({ trx, at, audit }) => {
+    await sessions.updateSession(trx, sessionId, { revoked_at: at });
+    await audit({ action: 'session.revoke', recordType: 'user', recordId: userId });
   });
 }

@@ -4,11 +4,11 @@ import {
   organisationsWith,
 } from '../../../platform/access/access.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { forbidden, notFound, validationError } from '../../../platform/errors.ts';
 import { newSecret, sha256 } from '../../../platform/secrets.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
 import { type ApiToken, CreateApiToken } from '../contracts/tokens.ts';
 import type { User } from '../contracts/users.ts';
@@ -84,29 +84,23 @@ export async function createApiToken(
   await assertMayCreateTokenFor(ctx, actor, userId);
   const user = await findUserById(ctx.db, userId);
   if (!user) throw notFound('The user');
-  const token = newSecret('mtl_');
-  const now = ctx.now().toISOString();
-  const row = {
-    id: newId(),
-    user_id: userId,
-    name: data.name,
-    token_hash: sha256(token),
-    prefix: token.slice(0, 10),
-    created_by: actor.kind === 'user' ? actor.email : `system:${actor.label}`,
-    created_at: now,
-    last_used_at: null,
-    expires_at: expiresAt,
-    revoked_at: null,
-  };
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
+    const token = newSecret('mtl_');
+    const row = {
+      id: newId(),
+      user_id: userId,
+      name: data.name,
+      token_hash: sha256(token),
+      prefix: token.slice(0, 10),
+      created_by: actor.kind === 'user' ? actor.email : `system:${actor.label}`,
+      created_at: now,
+      last_used_at: null,
+      expires_at: expiresAt,
+      revoked_at: null,
+    };
     await repo.insertApiToken(trx, row);
     const apiToken = presentApiToken({ ...row, email: user.email });
-    await recordAudit(
-      trx,
-      actor,
-      { action: 'token.create', recordType: 'api_token', recordId: row.id, after: apiToken },
-      ctx.now(),
-    );
+    await audit({ action: 'token.create', recordType: 'api_token', recordId: row.id, after: apiToken });
     return { token, apiToken };
   });
 }
@@ -151,13 +145,8 @@ export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: str
   if (!row) throw notFound('The API token');
   await assertMayManageTokensOf(ctx, actor, row.user_id, 'The API token');
   if (row.revoked_at) return;
-  await inTransaction(ctx, async (trx) => {
-    await repo.revokeApiToken(trx, tokenId, ctx.now().toISOString());
-    await recordAudit(
-      trx,
-      actor,
-      { action: 'token.revoke', recordType: 'api_token', recordId: tokenId },
-      ctx.now(),
-    );
+  await write(ctx, actor, async ({ trx, at, audit }) => {
+    await repo.revokeApiToken(trx, tokenId, at);
+    await audit({ action: 'token.revoke', recordType: 'api_token', recordId: tokenId });
   });
 }

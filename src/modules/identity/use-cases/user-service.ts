@@ -4,12 +4,12 @@ import {
   organisationsWith,
 } from '../../../platform/access/access.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import type { Db } from '../../../platform/db/schema.ts';
 import { conflict, forbidden, notFound, validationError } from '../../../platform/errors.ts';
 import { hashPassword, oneTimePassword } from '../../../platform/secrets.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { parseInput } from '../../../platform/validation/parse-input.ts';
 import { CreateUser, SetRole, UpdateUser, type User } from '../contracts/users.ts';
 import { presentUser } from '../presenters.ts';
@@ -38,10 +38,9 @@ export async function createUser(ctx: AppContext, actor: Actor, input: unknown):
   const data = parseInput(CreateUser, input);
   requireManage(actor, data.organisationId);
   const email = data.email.toLowerCase();
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
     const org = await findOrganisation(trx, data.organisationId);
     if (!org) throw notFound('The organisation');
-    const now = ctx.now().toISOString();
     const existing = await repo.findUserByEmail(trx, email);
     let userId: string;
     let generated: string | null = null;
@@ -73,18 +72,13 @@ export async function createUser(ctx: AppContext, actor: Actor, input: unknown):
       created_at: now,
     });
     const user = await presentUser(trx, (await repo.findUserById(trx, userId))!);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: existing ? 'membership.add' : 'user.create',
-        recordType: 'user',
-        recordId: userId,
-        organisationId: org.id,
-        after: { email, name: user.name, organisationId: org.id, role: data.role },
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: existing ? 'membership.add' : 'user.create',
+      recordType: 'user',
+      recordId: userId,
+      organisationId: org.id,
+      after: { email, name: user.name, organisationId: org.id, role: data.role },
+    });
     return { user: scopedFor(actor, user), oneTimePassword: generated };
   });
 }
@@ -164,26 +158,21 @@ async function assertNotLastAdmin(db: Db, organisationId: string, userId: string
 export async function setRole(ctx: AppContext, actor: Actor, userId: string, input: unknown): Promise<User> {
   const data = parseInput(SetRole, input);
   requireManage(actor, data.organisationId);
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at, audit }) => {
     const membership = await repo.findMembership(trx, userId, data.organisationId);
     if (!membership) throw notFound('The membership');
     if (membership.role === 'admin' && data.role !== 'admin')
       await assertNotLastAdmin(trx, data.organisationId, userId);
     await repo.updateMembershipRole(trx, userId, data.organisationId, data.role);
-    await revokeSessionsOfUser(trx, userId, ctx.now().toISOString());
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'membership.role',
-        recordType: 'user',
-        recordId: userId,
-        organisationId: data.organisationId,
-        before: { role: membership.role },
-        after: { role: data.role },
-      },
-      ctx.now(),
-    );
+    await revokeSessionsOfUser(trx, userId, at);
+    await audit({
+      action: 'membership.role',
+      recordType: 'user',
+      recordId: userId,
+      organisationId: data.organisationId,
+      before: { role: membership.role },
+      after: { role: data.role },
+    });
     return scopedFor(actor, await presentUser(trx, (await repo.findUserById(trx, userId))!));
   });
 }
@@ -195,23 +184,18 @@ export async function removeMembership(
   organisationId: string,
 ): Promise<void> {
   requireManage(actor, organisationId);
-  await inTransaction(ctx, async (trx) => {
+  await write(ctx, actor, async ({ trx, audit }) => {
     const membership = await repo.findMembership(trx, userId, organisationId);
     if (!membership) throw notFound('The membership');
     if (membership.role === 'admin') await assertNotLastAdmin(trx, organisationId, userId);
     await repo.deleteMembership(trx, userId, organisationId);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'membership.remove',
-        recordType: 'user',
-        recordId: userId,
-        organisationId,
-        before: { role: membership.role },
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: 'membership.remove',
+      recordType: 'user',
+      recordId: userId,
+      organisationId,
+      before: { role: membership.role },
+    });
   });
 }
 
@@ -222,7 +206,7 @@ export async function updateUser(
   input: unknown,
 ): Promise<User> {
   const patch = parseInput(UpdateUser, input);
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
     const before = await visibleUser(trx, actor, userId);
     const self = actor.kind === 'user' && actor.userId === userId;
     if (patch.disabled !== undefined) {
@@ -234,7 +218,6 @@ export async function updateUser(
     } else if (!self) {
       requireAuthorityOverAccount(actor, before);
     }
-    const now = ctx.now().toISOString();
     await repo.updateUser(trx, userId, {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.locale !== undefined && { locale: patch.locale }),
@@ -243,20 +226,14 @@ export async function updateUser(
     });
     if (patch.disabled) await revokeSessionsOfUser(trx, userId, now);
     const after = await presentUser(trx, (await repo.findUserById(trx, userId))!);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action:
-          patch.disabled === undefined ? 'user.update' : patch.disabled ? 'user.disable' : 'user.enable',
-        recordType: 'user',
-        recordId: userId,
-        organisationId: after.memberships[0]?.organisationId ?? null,
-        before: { name: before.name, locale: before.locale, disabled: before.disabled },
-        after: { name: after.name, locale: after.locale, disabled: after.disabled },
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: patch.disabled === undefined ? 'user.update' : patch.disabled ? 'user.disable' : 'user.enable',
+      recordType: 'user',
+      recordId: userId,
+      organisationId: after.memberships[0]?.organisationId ?? null,
+      before: { name: before.name, locale: before.locale, disabled: before.disabled },
+      after: { name: after.name, locale: after.locale, disabled: after.disabled },
+    });
     return scopedFor(actor, after);
   });
 }
@@ -267,28 +244,22 @@ export async function resetPassword(
   actor: Actor,
   userId: string,
 ): Promise<{ oneTimePassword: string }> {
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
     const user = await visibleUser(trx, actor, userId);
     requireAuthorityOverAccount(actor, user);
     const password = oneTimePassword();
-    const now = ctx.now().toISOString();
     await repo.updateUser(trx, userId, {
       password_hash: await hashPassword(password, ctx.config.passwordHashing),
       must_change_password: 1,
       updated_at: now,
     });
     await revokeSessionsOfUser(trx, userId, now);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'user.password_reset',
-        recordType: 'user',
-        recordId: userId,
-        organisationId: user.memberships[0]?.organisationId ?? null,
-      },
-      ctx.now(),
-    );
+    await audit({
+      action: 'user.password_reset',
+      recordType: 'user',
+      recordId: userId,
+      organisationId: user.memberships[0]?.organisationId ?? null,
+    });
     return { oneTimePassword: password };
   });
 }

@@ -1,13 +1,12 @@
-import { can } from '../../../platform/access/access.ts';
 import { type Actor, actorLabel } from '../../../platform/access/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit-recorder.ts';
+import { recordKind, requireRecord } from '../../../platform/access/require-record.ts';
 import { environment } from '../../../platform/config/environment.ts';
-import { type AppContext, inTransaction } from '../../../platform/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
 import type { Db } from '../../../platform/db/schema.ts';
-import { forbidden, notFound, validationError } from '../../../platform/errors.ts';
-import type { Confidentiality } from '../../../reference/vocab.ts';
+import { validationError } from '../../../platform/errors.ts';
+import { write } from '../../../platform/use-case/write.ts';
 import { findOrganisation } from '../../identity/index.ts';
 import { checkNewEvent } from '../domain/ledger.ts';
 import {
@@ -80,18 +79,19 @@ export async function issueMarkingCodes(
     ]);
   const pattern = compiledMarkingCodePattern(input.pattern);
   const year = input.year ?? ctx.now().getUTCFullYear();
-  return inTransaction(ctx, async (trx) => {
+  return write(ctx, actor, async ({ trx, at: now, audit }) => {
     const issued: IssuedCode[] = [];
     for (const weaponId of input.weaponIds) {
-      const weapon = await repo.findWeapon(trx, weaponId);
-      const record = weapon && {
-        organisationId: weapon.organisation_id,
-        confidentiality: weapon.confidentiality as Confidentiality,
-      };
-      if (!weapon || !record || !can(actor, 'registry.read', record))
-        throw notFound(`The weapon ${weaponId}`);
-      if (!can(actor, 'registry.write', record))
-        throw forbidden("Only the organisation's registrars and administrators can issue marking codes.");
+      const weapon = await requireRecord(
+        ctx,
+        actor,
+        recordKind({ type: 'weapon', what: `The weapon ${weaponId}`, read: 'registry.read' }),
+        await repo.findWeapon(trx, weaponId),
+        {
+          anyOf: ['registry.write'],
+          denied: "Only the organisation's registrars and administrators can issue marking codes.",
+        },
+      );
       if (weapon.national_marking_code) {
         throw validationError(
           `Weapon ${weaponId} already carries the national marking code ${weapon.national_marking_code}.`,
@@ -110,7 +110,6 @@ export async function issueMarkingCodes(
         );
       }
       const code = await allocateMarkingCode(trx, pattern, country, year);
-      const now = ctx.now().toISOString();
       const event = ledgerEventRow({
         organisation_id: weapon.organisation_id,
         subject_type: 'weapon',
@@ -146,18 +145,13 @@ export async function issueMarkingCodes(
           created_at: now,
         },
       ]);
-      await recordAudit(
-        trx,
-        actor,
-        {
-          action: 'weapon.marking_code',
-          recordType: 'weapon',
-          recordId: weaponId,
-          organisationId: weapon.organisation_id,
-          after: { nationalMarkingCode: code },
-        },
-        ctx.now(),
-      );
+      await audit({
+        action: 'weapon.marking_code',
+        recordType: 'weapon',
+        recordId: weaponId,
+        organisationId: weapon.organisation_id,
+        after: { nationalMarkingCode: code },
+      });
       issued.push({ weaponId, code });
     }
     return issued;
