@@ -83,7 +83,7 @@ export async function issueMarkingCodes(
     const issued: IssuedCode[] = [];
     for (const weaponId of input.weaponIds) {
       const weapon = await requireRecord(
-        ctx,
+        { db: trx, now: ctx.now },
         actor,
         recordKind({ type: 'weapon', what: `The weapon ${weaponId}`, read: 'registry.read' }),
         await repo.findWeapon(trx, weaponId),
